@@ -1,0 +1,14 @@
+/** One line per subcommand; modules load lazily so `--help` stays fast. */
+export interface CliCommand {
+  help: string;
+  run(argv: string[]): Promise<number>;
+}
+
+export interface CliEntry {
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+export const commandTable: Record<string, CliEntry> = {
+  // blocks: { summary: 'List the runnable blocks of a runbook', load: () => import('./commands/blocks') },
+};

@@ -1,0 +1,38 @@
+/**
+ * `runbook-lens` command line: a thin layer over src/core.
+ * Each subcommand lives in src/cli/commands/<name>.ts and exports `run(argv): Promise<number>`
+ * (the process exit code) and `help` (its --help text).
+ */
+import { commandTable } from './commandTable';
+
+function usage(): string {
+  const lines = Object.entries(commandTable).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return ['Usage: runbook-lens <command> [options]', '', 'Commands:', ...lines, '', 'Run `runbook-lens <command> --help` for details.'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const entry = commandTable[name];
+  if (!entry) {
+    process.stderr.write(`runbook-lens: unknown command '${name}'. Run 'runbook-lens --help'.\n`);
+    return 2;
+  }
+  const mod = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(mod.help.trimEnd() + '\n');
+    return 0;
+  }
+  return mod.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`runbook-lens: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
