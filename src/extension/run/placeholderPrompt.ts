@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+
+/** Placeholder values remembered per incident (in workspace state, never in the runbook). */
+export class PlaceholderMemory {
+  constructor(private readonly state: vscode.Memento) {}
+
+  private key(incidentDir: string): string {
+    return `runbookLens.placeholders:${incidentDir}`;
+  }
+
+  get(incidentDir: string): Record<string, string> {
+    return this.state.get<Record<string, string>>(this.key(incidentDir)) ?? {};
+  }
+
+  async remember(incidentDir: string, values: Record<string, string>): Promise<void> {
+    await this.state.update(this.key(incidentDir), { ...this.get(incidentDir), ...values });
+  }
+}
+
+export type ChoiceSource = (name: string) => Promise<string[] | undefined>;
+
+/**
+ * Asks each placeholder once. Remembered values are offered first; live choices (pods, deployments…)
+ * are listed when a source gives them, and the user can always type anything.
+ * Returns undefined when the user cancels.
+ */
+export async function askPlaceholders(
+  names: string[],
+  remembered: Record<string, string>,
+  preset: Record<string, string> | undefined,
+  choices: ChoiceSource | undefined,
+): Promise<Record<string, string> | undefined> {
+  const values: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    if (preset && name in preset) {
+      values[name] = preset[name];
+      continue;
+    }
+    const step = names.length > 1 ? ` (${i + 1}/${names.length})` : '';
+    const live = choices ? await choices(name).catch(() => undefined) : undefined;
+    const value = live && live.length
+      ? await pickWithTyping(name, step, live, remembered[name])
+      : await vscode.window.showInputBox({
+          title: `Runbook Lens: value for <${name}>${step}`,
+          prompt: `Fill the placeholder <${name}>. It is remembered for this incident.`,
+          value: remembered[name] ?? '',
+          ignoreFocusOut: true,
+          validateInput: (v) => (v.trim() === '' ? `Enter a value for <${name}>` : undefined),
+        });
+    if (value === undefined) return undefined;
+    values[name] = value;
+  }
+  return values;
+}
+
+function pickWithTyping(name: string, step: string, live: string[], last: string | undefined): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick();
+    qp.title = `Runbook Lens: value for <${name}>${step}`;
+    qp.placeholder = 'Pick from the cluster, or type any value';
+    qp.ignoreFocusOut = true;
+    const base = [
+      ...(last ? [{ label: last, description: 'last used in this incident' }] : []),
+      ...live.filter((v) => v !== last).map((label) => ({ label })),
+    ];
+    qp.items = base;
+    qp.onDidChangeValue((typed) => {
+      qp.items = typed && !base.some((b) => b.label === typed) ? [{ label: typed, description: 'typed value' }, ...base] : base;
+    });
+    let done = false;
+    qp.onDidAccept(() => {
+      const chosen = qp.selectedItems[0]?.label ?? qp.value;
+      if (!chosen) return;
+      done = true;
+      resolve(chosen);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!done) resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}

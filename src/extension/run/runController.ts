@@ -1,0 +1,181 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { fillPlaceholders } from '../../core/runbook/placeholders';
+import type { RunbookBlock } from '../../core/runbook/types';
+import type { KubeTarget } from '../../core/kube/types';
+import type { TimelineEntry } from '../../core/incident/types';
+import { runAndRecord } from '../../core/exec/recordRun';
+import { effectiveTimeoutMs } from '../../core/exec/timeout';
+import type { ExtensionServices } from '../services';
+import type { RunbookCache } from '../runbookCache';
+import { askPlaceholders, PlaceholderMemory } from './placeholderPrompt';
+import { RunState } from './runState';
+import { resultLabel } from './resultLabel';
+import { runInTerminal, needsTerminal } from './terminalRun';
+import { readSettings } from '../settings';
+
+export interface RunOptions {
+  /** Placeholder values given up front (tests, run-all forms). */
+  vars?: Record<string, string>;
+  /** Run on this target instead of the current one (Run on several contexts…). */
+  target?: KubeTarget;
+  /** Skip the confirmation prompt because the caller already asked. */
+  confirmed?: TimelineEntry['confirmation'];
+}
+
+export class RunController implements vscode.Disposable {
+  readonly state = new RunState();
+  readonly memory: PlaceholderMemory;
+  private readonly output = vscode.window.createOutputChannel('Runbook Lens');
+
+  constructor(private readonly services: ExtensionServices, private readonly runbooks: RunbookCache) {
+    this.memory = new PlaceholderMemory(services.context.workspaceState);
+  }
+
+  dispose(): void {
+    this.state.dispose();
+    this.output.dispose();
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  async blockAt(uri: vscode.Uri, index: number): Promise<{ document: vscode.TextDocument; block: RunbookBlock } | undefined> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const block = this.runbooks.get(document).blocks.find((b) => b.index === index);
+    if (!block) void vscode.window.showErrorMessage(`Runbook Lens: block ${index} no longer exists in ${path.basename(uri.fsPath)}.`);
+    return block ? { document, block } : undefined;
+  }
+
+  /** Fills placeholders for `block`, asking what is missing. undefined = cancelled. */
+  async resolveCode(block: RunbookBlock, incidentDir: string, target: KubeTarget | undefined, preset?: Record<string, string>): Promise<string | undefined> {
+    const remembered = this.memory.get(incidentDir);
+    const choices = target && this.services.target?.placeholderChoices
+      ? (name: string) => this.services.target!.placeholderChoices!(name, target)
+      : undefined;
+    const values = await askPlaceholders(block.placeholders, remembered, preset, choices);
+    if (!values) return undefined;
+    await this.memory.remember(incidentDir, values);
+    return fillPlaceholders(block.code, values).code;
+  }
+
+  async run(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      const pick = await vscode.window.showWarningMessage(
+        'Runbook Lens: blocks do not run in an untrusted workspace. A runbook is text someone else wrote; trust the workspace first.',
+        'Manage Workspace Trust',
+      );
+      if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
+    const found = await this.blockAt(uri, index);
+    if (!found) return undefined;
+    const { document, block } = found;
+    if (block.kind !== 'shell') {
+      return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runQuery', uri, index);
+    }
+    if (needsTerminal(block)) return this.runInTerminal(uri, index, options);
+
+    const incidentDir = await this.services.incidents.ensure();
+    if (!incidentDir) return undefined;
+    const target = options.target ?? this.services.target?.current();
+    const code = await this.resolveCode(block, incidentDir, target, options.vars);
+    if (code === undefined) return undefined;
+    const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(block, code, target) : undefined);
+    if (this.services.guard && !confirmation) return undefined;
+
+    const settings = readSettings(document.uri);
+    const controller = this.state.start(uri, index);
+    const scoped = target && this.services.target ? await this.scopedEnvOrReport(target) : undefined;
+    if (target && this.services.target && !scoped) {
+      this.state.finish(uri, index, controller, undefined);
+      return undefined;
+    }
+    const label = `${path.basename(document.uri.fsPath)} · block ${index}${target ? ` · ${target.context}/${target.namespace}` : ''}`;
+    this.output.appendLine(`\n▶ ${label}  (${new Date().toISOString()})`);
+    this.output.appendLine(code.split('\n').map((l) => `  $ ${l}`).join('\n'));
+    if (settings.revealOutput) this.output.show(true);
+    let entry: TimelineEntry | undefined;
+    try {
+      entry = await runAndRecord({
+        incidentDir,
+        runbookPath: document.uri.fsPath,
+        runbookRel: vscode.workspace.asRelativePath(document.uri, false),
+        block,
+        code,
+        shell: settings.shell,
+        cwd: this.cwdFor(document, block),
+        env: { ...process.env, ...(scoped?.env ?? {}) },
+        timeoutMs: effectiveTimeoutMs(block.attributes.timeout, settings.defaultTimeoutSeconds),
+        signal: controller.signal,
+        target: target ?? null,
+        confirmation,
+        actor: settings.actor,
+        onData: (chunk) => this.output.append(chunk),
+      });
+      return entry;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Runbook Lens: ${label} could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    } finally {
+      await scoped?.dispose().catch(() => undefined);
+      const status = entry?.status as 'ok' | 'failed' | 'stopped' | 'timeout' | undefined;
+      const result = entry && status ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0 } : undefined;
+      this.state.finish(uri, index, controller, result);
+      if (result) this.output.appendLine(`${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
+    }
+  }
+
+  stop(uri: vscode.Uri, index: number): void {
+    if (!this.state.stop(uri, index)) void vscode.window.showInformationMessage(`Runbook Lens: block ${index} is not running.`);
+  }
+
+  async runInTerminal(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
+      return undefined;
+    }
+    const found = await this.blockAt(uri, index);
+    if (!found) return undefined;
+    const incidentDir = await this.services.incidents.ensure();
+    if (!incidentDir) return undefined;
+    const target = options.target ?? this.services.target?.current();
+    const code = await this.resolveCode(found.block, incidentDir, target, options.vars);
+    if (code === undefined) return undefined;
+    const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(found.block, code, target) : undefined);
+    if (this.services.guard && !confirmation) return undefined;
+    return runInTerminal({
+      services: this.services,
+      document: found.document,
+      block: found.block,
+      code,
+      incidentDir,
+      target,
+      confirmation,
+      state: this.state,
+    });
+  }
+
+  async copy(uri: vscode.Uri, index: number): Promise<void> {
+    const found = await this.blockAt(uri, index);
+    if (!found) return;
+    await vscode.env.clipboard.writeText(found.block.code);
+    void vscode.window.setStatusBarMessage(`Runbook Lens: block ${index} copied`, 2000);
+  }
+
+  private cwdFor(document: vscode.TextDocument, block: RunbookBlock): string {
+    // Like Runme: relative to the runbook, so `> incident-logs.txt` lands beside it.
+    const base = path.dirname(document.uri.fsPath);
+    return block.attributes.cwd ? path.resolve(base, block.attributes.cwd) : base;
+  }
+
+  private async scopedEnvOrReport(target: KubeTarget) {
+    try {
+      return await this.services.target!.scopedEnv(target);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Runbook Lens: cannot target ${target.context}/${target.namespace}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+}

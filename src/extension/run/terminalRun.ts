@@ -1,0 +1,119 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunbookBlock } from '../../core/runbook/types';
+import type { KubeTarget } from '../../core/kube/types';
+import type { Confirmation, TimelineEntry } from '../../core/incident/types';
+import { appendEntry, newEntryId } from '../../core/incident/timeline';
+import { mergeCounts, redactText } from '../../core/incident/redaction/redact';
+import { stripAnsi } from '../../core/exec/ansi';
+import { capOutput } from '../../core/exec/outputCap';
+import type { ExtensionServices } from '../services';
+import type { RunState } from './runState';
+
+export { needsTerminal } from '../../core/exec/needsTty';
+
+export interface TerminalRunArgs {
+  services: ExtensionServices;
+  document: vscode.TextDocument;
+  block: RunbookBlock;
+  code: string;
+  incidentDir: string;
+  target: KubeTarget | undefined;
+  confirmation: Confirmation | undefined;
+  state: RunState;
+}
+
+const SHELL_INTEGRATION_WAIT_MS = 4000;
+
+/**
+ * Runs a block that needs a TTY in the integrated terminal. With shell integration the exit code
+ * and output are captured into the timeline; without it the entry says they could not be.
+ */
+export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry | undefined> {
+  const scoped = a.target && a.services.target ? await a.services.target.scopedEnv(a.target) : undefined;
+  const where = a.target ? ` · ${a.target.context}/${a.target.namespace}` : '';
+  const terminal = vscode.window.createTerminal({
+    name: `Runbook Lens · block ${a.block.index}${where}`,
+    cwd: path.dirname(a.document.uri.fsPath),
+    env: scoped?.env,
+  });
+  // The scoped kubeconfig lives as long as the terminal that uses it.
+  const closeSub = vscode.window.onDidCloseTerminal((t) => {
+    if (t === terminal) {
+      closeSub.dispose();
+      void scoped?.dispose();
+    }
+  });
+  terminal.show();
+  const id = newEntryId();
+  const started = Date.now();
+  const integration = await waitForShellIntegration(terminal, SHELL_INTEGRATION_WAIT_MS);
+  let exitCode: number | null = null;
+  let raw = '';
+  let captured = false;
+  if (integration) {
+    const execution = integration.executeCommand(a.code);
+    const ended = new Promise<number | undefined>((resolve) => {
+      const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
+        if (e.execution === execution) {
+          sub.dispose();
+          resolve(e.exitCode);
+        }
+      });
+    });
+    for await (const chunk of execution.read()) raw += chunk;
+    exitCode = (await ended) ?? null;
+    captured = true;
+  } else {
+    terminal.sendText(a.code, true);
+  }
+  const durationMs = Date.now() - started;
+  const clean = redactText(stripAnsi(raw));
+  const outputFile = path.join('outputs', `${id}.log`);
+  await fs.mkdir(path.join(a.incidentDir, 'outputs'), { recursive: true });
+  await fs.writeFile(path.join(a.incidentDir, outputFile), clean.text);
+  const capped = capOutput(clean.text);
+  const command = redactText(a.code);
+  const entry: TimelineEntry = {
+    id,
+    time: new Date(started).toISOString(),
+    kind: 'command',
+    actor: vscode.workspace.getConfiguration('runbookLens').get<string>('actor') || undefined,
+    runbook: vscode.workspace.asRelativePath(a.document.uri, false),
+    block: a.block.index,
+    line: a.block.line,
+    section: a.block.section,
+    command: command.text,
+    target: a.target ?? null,
+    exitCode,
+    signal: null,
+    durationMs,
+    output: captured ? capped.text : '(ran in the integrated terminal; output not captured because shell integration was unavailable)',
+    outputFile,
+    truncated: capped.truncated,
+    redactions: mergeCounts(clean.counts, command.counts),
+    confirmation: a.confirmation,
+    status: !captured ? 'unknown' : exitCode === 0 ? 'ok' : 'failed',
+    terminal: true,
+  };
+  await appendEntry(a.incidentDir, entry);
+  return entry;
+}
+
+function waitForShellIntegration(terminal: vscode.Terminal, ms: number): Promise<vscode.TerminalShellIntegration | undefined> {
+  if (terminal.shellIntegration) return Promise.resolve(terminal.shellIntegration);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      resolve(undefined);
+    }, ms);
+    const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => {
+      if (e.terminal === terminal) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(e.shellIntegration);
+      }
+    });
+  });
+}

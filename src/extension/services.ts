@@ -1,0 +1,39 @@
+import type * as vscode from 'vscode';
+import type { RunbookBlock } from '../core/runbook/types';
+import type { KubeTarget } from '../core/kube/types';
+import type { Confirmation } from '../core/incident/types';
+
+/** Where runs go. Cluster targeting fills this in; without it, blocks run locally. */
+export interface TargetService {
+  current(): KubeTarget | undefined;
+  onDidChange: vscode.Event<void>;
+  /** Environment pinning a run to `target` (a scoped KUBECONFIG); dispose removes it. */
+  scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }>;
+  /** Live choices for placeholders that name Kubernetes objects, or undefined. */
+  placeholderChoices?(name: string, target: KubeTarget): Promise<string[] | undefined>;
+}
+
+/** Decides whether a block may run. Safety fills this in. */
+export interface GuardService {
+  /** undefined means cancelled or refused: nothing runs. */
+  confirmRun(block: RunbookBlock, code: string, target: KubeTarget | undefined): Promise<Confirmation | undefined>;
+  /** Extra lens shown instead of Run (e.g. untrusted workspace), or undefined. */
+  blockedReason?(): { title: string; command: string; tooltip?: string } | undefined;
+}
+
+/** The open incident. */
+export interface IncidentService {
+  currentDir(): string | undefined;
+  /** Returns the open incident folder, offering to start one when none is open. */
+  ensure(): Promise<string | undefined>;
+  onDidChange: vscode.Event<void>;
+}
+
+export interface ExtensionServices {
+  context: vscode.ExtensionContext;
+  target: TargetService | undefined;
+  guard: GuardService | undefined;
+  incidents: IncidentService;
+  /** Fires when lenses must be recomputed (run state, target, trust). */
+  refreshLenses(): void;
+}
