@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startCodeServer, tail, type CodeServer } from './codeServer';
+import { repoRoot, resultsDir } from './paths';
+import { makeWorkspace, tempDir } from './workspace';
+
+export interface SuiteSummary {
+  passed: number;
+  failed: number;
+  exitCode: number;
+}
+
+const OVERALL_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Runs the bundled mocha suites (out/test/vscode/index.js) inside code-server's real
+ * extension host, with the repository loaded as the extension under development.
+ * The page's payload carries extensionDevelopmentPath/extensionTestsPath; the workbench
+ * reports the result through window.codeAutomationExit, which we expose from Playwright.
+ */
+export async function runSuitesInCodeServer(suitesFile: string, extensionPath = repoRoot): Promise<SuiteSummary> {
+  const tmp = tempDir('vscode-suites');
+  const workspace = makeWorkspace(path.join(tmp.dir, 'workspace'));
+  const outDir = path.join(tmp.dir, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const consoleLog = path.join(resultsDir, 'vscode-suites-console.log');
+  fs.writeFileSync(consoleLog, '');
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let printed = 0;
+  const printNewLines = () => {
+    const log = path.join(outDir, 'mocha.log');
+    if (!fs.existsSync(log)) return;
+    const text = fs.readFileSync(log, 'utf8');
+    if (text.length > printed) {
+      process.stdout.write(text.slice(printed));
+      printed = text.length;
+    }
+  };
+  const ticker = setInterval(printNewLines, 250);
+  try {
+    server = await startCodeServer({
+      runDir: path.join(tmp.dir, 'server'),
+      workspace,
+      // The suites run blocks; an untrusted workspace is covered by the UI scenarios.
+      settings: { 'security.workspace.trust.enabled': false },
+      env: { RUNBOOK_LENS_TEST_OUT: outDir, RUNBOOK_LENS_TEST_COLOR: process.stdout.isTTY ? '1' : '0' },
+    });
+    browser = await launchBrowser(path.join(tmp.dir, 'browser'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
+    let exited: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (exited = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
+    const payload: [string, string][] = [
+      ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
+      ['extensionTestsPath', server.remoteUri(suitesFile)],
+    ];
+    await page.goto(server.pageUrl(payload));
+    const code = await Promise.race([
+      exitCode,
+      new Promise<number>((resolve) => setTimeout(() => {
+        process.stdout.write(`\nThe suites did not finish within ${OVERALL_TIMEOUT_MS / 60_000} minutes.\n`);
+        resolve(1);
+      }, OVERALL_TIMEOUT_MS).unref()),
+    ]);
+    printNewLines();
+    if (code !== 0) {
+      await page.screenshot({ path: path.join(resultsDir, 'vscode-suites-failure.png') }).catch(() => undefined);
+    }
+    const summary = readSummary(outDir);
+    if (!summary) {
+      process.stdout.write(`\nThe suites did not report results (load error?). Extension host messages:\n${grepErrors(consoleLog)}\ncode-server log:\n${tail(server.logFile)}\n`);
+      return { passed: 0, failed: 1, exitCode: code || 1 };
+    }
+    return { ...summary, exitCode: code };
+  } finally {
+    clearInterval(ticker);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (!process.env.RUNBOOK_LENS_KEEP_TMP) tmp.cleanup();
+    else process.stdout.write(`kept ${tmp.dir}\n`);
+  }
+}
+
+function readSummary(outDir: string): { passed: number; failed: number } | undefined {
+  try {
+    const s = JSON.parse(fs.readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as { passed: number; failed: number };
+    return { passed: s.passed, failed: s.failed };
+  } catch {
+    return undefined;
+  }
+}
+
+function grepErrors(file: string): string {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^\[error\]|Extension Host|Error/.test(l)).slice(-30).join('\n');
+}
