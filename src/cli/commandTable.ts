@@ -10,5 +10,5 @@ export interface CliEntry {
 }
 
 export const commandTable: Record<string, CliEntry> = {
-  // blocks: { summary: 'List the runnable blocks of a runbook', load: () => import('./commands/blocks') },
+  blocks: { summary: 'List the runnable blocks of a runbook', load: () => import('./commands/blocks.js') },
 };

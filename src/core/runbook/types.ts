@@ -53,6 +53,13 @@ export interface RunbookBlock {
   placeholderRefs: Placeholder[];
   /** Problems found while reading the info string (malformed attributes). */
   attributeErrors: string[];
+  /**
+   * True when only prompt lines run: `console`/`shell-session` blocks with prompts, and shell
+   * blocks whose first line is a `$ ` prompt. The other lines are sample output.
+   */
+  transcript?: boolean;
+  /** 1-based document lines that contribute to `code`, in order. */
+  runLines?: number[];
 }
 
 export interface Heading {
@@ -72,6 +79,12 @@ export interface FenceInfo {
   closed: boolean;
 }
 
+/** 1-based lines of front matter (`---` … `---` or `+++` … `+++`) at the top of the file. */
+export interface FrontMatterRange {
+  line: number;
+  endLine: number;
+}
+
 export interface Runbook {
   headings: Heading[];
   blocks: RunbookBlock[];
@@ -79,4 +92,6 @@ export interface Runbook {
   fences: FenceInfo[];
   /** Number of lines in the document. */
   lineCount: number;
+  /** Front matter at the top, which is not Markdown and holds no blocks. */
+  frontMatter?: FrontMatterRange;
 }

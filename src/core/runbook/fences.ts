@@ -1,0 +1,34 @@
+import type { MdToken } from './markdown';
+import type { FenceInfo } from './types';
+import { langOf } from './languages';
+
+/**
+ * A fenced block from its markdown-it token. `token.content` already has the container's
+ * indentation and `>` markers removed, as the spec says. Line numbers come from `token.map`
+ * (0-based, end exclusive); whether the closing fence exists follows from comparing the number
+ * of body lines with the lines the token covers. The info string is re-read from the source
+ * line, because markdown-it unescapes it and JSON attributes need the raw text.
+ */
+export function fenceFromToken(token: MdToken, sourceLines: string[]): FenceInfo & { bodyLineCount: number } {
+  const [start, end] = token.map ?? [0, 1];
+  const content = token.content;
+  const bodyLineCount = countNewlines(content);
+  const raw = sourceLines[start] ?? '';
+  const at = raw.indexOf(token.markup);
+  const info = at >= 0 ? raw.slice(at + token.markup.length).trim() : token.info.trim();
+  return {
+    lang: langOf(info),
+    info,
+    line: start + 1,
+    endLine: Math.max(end, start + 1),
+    body: content.endsWith('\n') ? content.slice(0, -1) : content,
+    closed: end - start - 1 - bodyLineCount === 1,
+    bodyLineCount,
+  };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
