@@ -3,6 +3,7 @@ import type { KubeTarget } from '../kube/types';
 export type Severity = 'P0' | 'P1' | 'P2' | 'P3';
 export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
 export type MilestoneName = 'started' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
+export type RunStatus = 'ok' | 'failed' | 'stopped' | 'timeout' | 'unknown';
 export type EntryKind = 'command' | 'query' | 'note' | 'status' | 'milestone' | 'notification';
 
 export interface Incident {
@@ -18,6 +19,8 @@ export interface Incident {
   variables?: Record<string, string>;
   impact?: string;
   rootCause?: string;
+  /** How it was resolved, for the resolution message and the post-mortem. */
+  resolution?: string;
   [key: string]: unknown;
 }
 
@@ -48,8 +51,22 @@ export interface TimelineEntry {
   truncated?: boolean;
   redactions?: Record<string, number>;
   confirmation?: Confirmation;
+  /** command/query entries: how the run ended ('unknown' when a terminal run could not be observed). */
+  status?: RunStatus;
   /** Free text for notes, statuses, milestones and notifications. */
   text?: string;
   pinned?: boolean;
+  /** status entries: the incident's new status and the one before (`status` itself is a run's result). */
+  incidentStatus?: IncidentStatus;
+  previousStatus?: IncidentStatus;
+  /** milestone entries: which one; `time` is when it happened, `recordedAt` when it was written (backdating). */
+  milestone?: MilestoneName;
+  recordedAt?: string;
+  /** A pin marker (kind 'note'): pins, or with `unpin` unpins, the entry with this id. The timeline stays append-only. */
+  pinOf?: string;
+  unpin?: boolean;
+  /** notification entries: which template, and where it went ('slack', 'clipboard'). */
+  template?: 'initial' | 'update' | 'resolution';
+  channel?: string;
   [key: string]: unknown;
 }

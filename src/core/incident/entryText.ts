@@ -1,0 +1,38 @@
+/** One-line descriptions of timeline entries, for tables, lists and messages. */
+import type { TimelineEntry } from './types';
+
+export function firstLine(text: string, max = 120): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines[0] ?? '';
+  const more = lines.length > 1 ? ' …' : '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line + more;
+}
+
+export function isFailure(e: TimelineEntry): boolean {
+  return (e.kind === 'command' || e.kind === 'query') && e.exitCode !== 0 && e.exitCode !== undefined;
+}
+
+export function exitText(e: TimelineEntry): string {
+  if (e.status === 'timeout') return 'timed out';
+  if (e.status === 'stopped') return 'stopped';
+  if (e.exitCode === null) return e.signal ? `killed (${e.signal})` : 'killed';
+  if (e.exitCode === undefined) return 'no exit code';
+  return `exit ${e.exitCode}`;
+}
+
+export function describeEntry(e: TimelineEntry): string {
+  switch (e.kind) {
+    case 'command':
+    case 'query':
+      return `${e.kind === 'query' ? 'Query' : 'Ran'} \`${firstLine(e.command ?? '')}\` (${exitText(e)})`;
+    case 'status':
+      return e.incidentStatus ? `Status ${e.previousStatus ? `${e.previousStatus} → ` : ''}${e.incidentStatus}` : firstLine(e.text ?? 'Status change');
+    case 'milestone':
+      return e.milestone ? `Milestone: ${e.milestone}${e.recordedAt && e.recordedAt !== e.time ? ' (backdated)' : ''}` : firstLine(e.text ?? 'Milestone');
+    case 'notification':
+      return `Sent ${e.template ?? ''} message${e.channel ? ` (${e.channel})` : ''}`.replace(/\s+/g, ' ');
+    case 'note':
+    default:
+      return firstLine(e.text ?? '');
+  }
+}

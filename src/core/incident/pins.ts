@@ -1,0 +1,32 @@
+/**
+ * Pinning without rewriting history: a pin is a small note entry that references
+ * another entry's id (`pinOf`); the latest marker for an id wins.
+ */
+import type { TimelineEntry } from './types';
+
+export function isPinMarker(e: TimelineEntry): boolean {
+  return typeof e.pinOf === 'string';
+}
+
+/** Ids of the entries that are pinned now. */
+export function pinnedIds(entries: readonly TimelineEntry[]): Set<string> {
+  const pinned = new Set<string>();
+  for (const e of entries) {
+    if (e.pinned === true && !isPinMarker(e)) pinned.add(e.id);
+  }
+  // Markers apply in the order they were appended (file order), not by `time`.
+  for (const e of entries) {
+    if (!isPinMarker(e)) continue;
+    if (e.unpin) pinned.delete(e.pinOf!);
+    else pinned.add(e.pinOf!);
+  }
+  return pinned;
+}
+
+/** Entries in time order, stable for equal times (file order breaks ties). */
+export function sortByTime(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return entries
+    .map((e, i) => ({ e, i, t: Date.parse(e.time) }))
+    .sort((a, b) => (a.t - b.t) || (a.i - b.i))
+    .map((x) => x.e);
+}

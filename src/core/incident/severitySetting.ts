@@ -1,0 +1,34 @@
+/** Reads a per-severity setting object ({"P0": …, "P2": …}) over defaults; bad keys or values are reported and skipped. */
+import type { Severity } from './types';
+
+export const SEVERITIES: readonly Severity[] = ['P0', 'P1', 'P2', 'P3'];
+
+export function isSeverity(v: unknown): v is Severity {
+  return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+}
+
+export function resolvePerSeverity<T>(
+  overrides: unknown,
+  defaults: Readonly<Record<Severity, T>>,
+  setting: string,
+  parse: (value: unknown, what: string) => T,
+): { values: Record<Severity, T>; problems: string[] } {
+  const values = { ...defaults };
+  const problems: string[] = [];
+  if (overrides === undefined || overrides === null) return { values, problems };
+  if (typeof overrides !== 'object' || Array.isArray(overrides)) {
+    return { values, problems: [`${setting} must be an object such as {"P0": "15m"}`] };
+  }
+  for (const [key, value] of Object.entries(overrides as Record<string, unknown>)) {
+    if (!isSeverity(key)) {
+      problems.push(`${setting}: unknown severity "${key}" (use P0, P1, P2 or P3)`);
+      continue;
+    }
+    try {
+      values[key] = parse(value, `${setting}.${key}`);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  return { values, problems };
+}

@@ -1,0 +1,45 @@
+/** Human time formats shared by the post-mortem, the messages, the metrics and the status bar. */
+
+/** "2026-11-27 21:39:05 UTC" style, always UTC so a post-mortem reads the same everywhere. */
+export function formatUtc(iso: string | Date, withSeconds = true): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const s = d.toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, withSeconds ? 19 : 16)} UTC`;
+}
+
+/** "HH:MM UTC" for message lines that already carry a date. */
+export function formatUtcClock(iso: string | Date): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return `${d.toISOString().slice(11, 16)} UTC`;
+}
+
+/** Compact duration: "45 s", "12 min", "1 h 05 min", "2 d 3 h". Negative values keep their sign. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const sign = ms < 0 ? '-' : '';
+  const totalSeconds = Math.round(Math.abs(ms) / 1000);
+  if (totalSeconds < 60) return `${sign}${totalSeconds} s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) return `${sign}${totalMinutes} min`;
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours < 24) return `${sign}${hours} h ${String(minutes).padStart(2, '0')} min`;
+  const days = Math.floor(hours / 24);
+  return `${sign}${days} d ${hours % 24} h`;
+}
+
+/** Short clock for the status bar: "7:05" (m:ss) under an hour, "1:02:05" above. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** "2026-11" month key in UTC. */
+export function utcMonth(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 7);
+}
