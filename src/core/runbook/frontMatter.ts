@@ -16,8 +16,11 @@ export function findFrontMatter(lines: string[]): FrontMatter | undefined {
   return undefined;
 }
 
-/** The document with front matter lines emptied, so markdown-it sees blank lines and every line keeps its number. */
+/**
+ * The text markdown-it parses: front matter lines emptied (so every line keeps its number) and
+ * every line, the last included, ended by `\n` (so a trailing blank line still counts).
+ */
 export function blankFrontMatter(lines: string[], fm: FrontMatter | undefined): string {
-  if (!fm) return lines.join('\n');
-  return lines.map((l, i) => (i < fm.endLine ? '' : l)).join('\n');
+  const kept = fm ? lines.map((l, i) => (i < fm.endLine ? '' : l)) : lines;
+  return kept.map((l) => l + '\n').join('');
 }
