@@ -1,0 +1,90 @@
+import * as path from 'node:path';
+import type { RunbookBlock } from '../runbook/types';
+import type { KubeTarget } from '../kube/types';
+import type { Confirmation, RunStatus, TimelineEntry } from '../incident/types';
+import { mergeCounts, redactText } from '../incident/redaction/redact';
+import { appendEntry, newEntryId } from '../incident/timeline';
+import { outputFilePath, outputFileRel } from '../incident/incidentFiles';
+import { runProcess, type OutputStream, type ProcessResult } from './runner';
+
+export interface RunRecordRequest {
+  incidentDir: string;
+  /** Absolute path of the runbook (relative `cwd` attributes resolve against its folder). */
+  runbookPath: string;
+  /** Workspace-relative path, as recorded in the timeline. */
+  runbookRel: string;
+  block: RunbookBlock;
+  /** The code to run, placeholders already filled. */
+  code: string;
+  shell?: string;
+  /** Default: the block's `cwd` attribute, else the runbook's folder. */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  target?: KubeTarget | null;
+  confirmation?: Confirmation;
+  actor?: string;
+  onData?: (chunk: string, stream: OutputStream) => void;
+  /** Called with the entry id before the process starts (its output goes to outputs/<id>.log). */
+  onStart?: (entryId: string) => void;
+  killGraceMs?: number;
+}
+
+/** Like Runme: relative to the runbook, so `> incident-logs.txt` lands beside it. */
+export function blockCwd(runbookPath: string, block: Pick<RunbookBlock, 'attributes'>): string {
+  return path.resolve(path.dirname(runbookPath), block.attributes.cwd ?? '.');
+}
+
+export function runStatus(r: Pick<ProcessResult, 'timedOut' | 'cancelled' | 'exitCode'>): RunStatus {
+  if (r.timedOut) return 'timeout';
+  if (r.cancelled) return 'stopped';
+  return r.exitCode === 0 ? 'ok' : 'failed';
+}
+
+/**
+ * Runs a block and records it: the full redacted output in outputs/<id>.log and a `command`
+ * entry in the timeline. A run that cannot start is recorded too.
+ */
+export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry> {
+  const id = newEntryId();
+  req.onStart?.(id);
+  const command = redactText(req.code);
+  const result = await runProcess({
+    command: req.code,
+    shell: req.shell,
+    cwd: req.cwd ?? blockCwd(req.runbookPath, req.block),
+    env: req.env,
+    timeoutMs: req.timeoutMs,
+    signal: req.signal,
+    onData: req.onData,
+    outputFile: outputFilePath(req.incidentDir, id),
+    killGraceMs: req.killGraceMs,
+  });
+  const error = [result.spawnError, result.outputFileError].filter(Boolean).join('; ');
+  const entry: TimelineEntry = {
+    id,
+    time: result.startedAt,
+    kind: 'command',
+    ...(req.actor ? { actor: req.actor } : {}),
+    runbook: req.runbookRel,
+    block: req.block.index,
+    line: req.block.line,
+    section: req.block.section,
+    command: command.text,
+    target: req.target ?? null,
+    exitCode: result.exitCode,
+    signal: result.signal,
+    durationMs: result.durationMs,
+    status: runStatus(result),
+    output: result.output,
+    outputFile: outputFileRel(id),
+    truncated: result.truncated,
+    redactions: mergeCounts(command.counts, result.redactions),
+    ...(req.confirmation ? { confirmation: req.confirmation } : {}),
+    ...(req.shell && req.shell !== 'bash' ? { shell: req.shell } : {}),
+    ...(error ? { error } : {}),
+  };
+  await appendEntry(req.incidentDir, entry);
+  return entry;
+}

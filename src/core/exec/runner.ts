@@ -1,0 +1,305 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { createStreamRedactor } from '../incident/redaction/stream';
+import { mergeCounts, redactText } from '../incident/redaction/redact';
+import { stripAnsi } from './ansi';
+import { createLineBuffer } from './lineBuffer';
+import { DEFAULT_CAP_BYTES, HeadTailCapture } from './outputCap';
+import { groupAlive, signalGroup } from './processGroup';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface RunProcessOptions {
+  command: string;
+  /** Shell that runs `-c command`; default bash. */
+  shell?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** End the whole process group after this many ms (0 or undefined: no timeout). */
+  timeoutMs?: number;
+  /** Stop: ends the whole process group. */
+  signal?: AbortSignal;
+  /** Raw output as it arrives (ANSI and secrets included: for a live view only). */
+  onData?: (chunk: string, stream: OutputStream) => void;
+  /** The full cleaned (ANSI stripped, redacted) output is streamed here. */
+  outputFile?: string;
+  /** Size of the head + tail kept in `output`. */
+  capBytes?: number;
+  /** Between SIGTERM and SIGKILL on stop or timeout. */
+  killGraceMs?: number;
+  /** After the shell exits, how long to keep reading from background processes that hold its output open. */
+  drainMs?: number;
+}
+
+export interface ProcessResult {
+  /** null when the shell was killed by a signal or never started. */
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  cancelled: boolean;
+  durationMs: number;
+  startedAt: string;
+  /** Capped head + tail, ANSI stripped, redacted. */
+  output: string;
+  truncated: boolean;
+  redactions: Record<string, number>;
+  /** Bytes of cleaned output (what went to `outputFile`). */
+  outputBytes: number;
+  /** Set when the shell could not be started. */
+  spawnError?: string;
+  /** Set when the output file could not be written (the capped output is still returned). */
+  outputFileError?: string;
+}
+
+export const DEFAULT_KILL_GRACE_MS = 3000;
+const DEFAULT_DRAIN_MS = 2000;
+const DRAIN_IDLE_MS = 300;
+
+/** Where cleaned output goes: the bounded capture and the optional file, with backpressure. */
+class OutputSink {
+  readonly capture: HeadTailCapture;
+  bytes = 0;
+  fileError?: string;
+  private file?: fs.WriteStream;
+  private onDrain: (() => void)[] = [];
+  private closed = false;
+
+  constructor(capBytes: number, outputFile: string | undefined) {
+    this.capture = new HeadTailCapture(capBytes);
+    if (!outputFile) return;
+    try {
+      fs.mkdirSync(path.dirname(outputFile), { recursive: true });
+      this.file = fs.createWriteStream(outputFile, { flags: 'w' });
+      this.file.on('error', (err) => {
+        this.fileError = `cannot write ${outputFile}: ${err.message}`;
+        this.file = undefined;
+        this.drained();
+      });
+      this.file.on('drain', () => this.drained());
+    } catch (err) {
+      this.fileError = `cannot write ${outputFile}: ${(err as Error).message}`;
+    }
+  }
+
+  /** Returns false when the file is backed up; `whenDrained` then fires once it has caught up. */
+  write(text: string): boolean {
+    if (!text || this.closed) return true;
+    this.bytes += Buffer.byteLength(text, 'utf8');
+    this.capture.push(text);
+    return this.file ? this.file.write(text) : true;
+  }
+
+  whenDrained(fn: () => void): void {
+    this.onDrain.push(fn);
+  }
+
+  private drained(): void {
+    const fns = this.onDrain;
+    this.onDrain = [];
+    for (const fn of fns) fn();
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    const file = this.file;
+    if (!file) return Promise.resolve();
+    return new Promise((resolve) => file.end(() => resolve()));
+  }
+}
+
+/** Decoding, ANSI stripping and redaction for one of the child's streams. */
+function cleaner(stream: OutputStream, onData: RunProcessOptions['onData']) {
+  const decoder = new StringDecoder('utf8');
+  const lines = createLineBuffer();
+  const redactor = createStreamRedactor();
+  return {
+    push(buf: Buffer): string {
+      const raw = decoder.write(buf);
+      if (!raw) return '';
+      onData?.(raw, stream);
+      return redactor.push(stripAnsi(lines.push(raw)));
+    },
+    end(): string {
+      const raw = decoder.end();
+      if (raw) onData?.(raw, stream);
+      return redactor.push(stripAnsi(lines.push(raw) + lines.end())) + redactor.end();
+    },
+    counts: () => redactor.counts(),
+  };
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `shell -c command` with stdin closed, in its own process group. Stop and timeout end
+ * the whole group (SIGTERM, then SIGKILL after a grace period). Never rejects: a command that
+ * cannot start resolves with `spawnError`.
+ */
+export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult> {
+  const shell = opts.shell || 'bash';
+  const started = new Date();
+  const t0 = performance.now();
+  const sink = new OutputSink(opts.capBytes ?? DEFAULT_CAP_BYTES, opts.outputFile);
+  const grace = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+
+  const finish = async (extra: Partial<ProcessResult>, counts: Record<string, number> = {}): Promise<ProcessResult> => {
+    await sink.close();
+    const captured = sink.capture.result();
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      cancelled: false,
+      durationMs: Math.round(performance.now() - t0),
+      startedAt: started.toISOString(),
+      output: captured.text,
+      truncated: captured.truncated,
+      redactions: counts,
+      outputBytes: sink.bytes,
+      ...extra,
+      ...(sink.fileError ? { outputFileError: sink.fileError } : {}),
+    };
+  };
+  const failToStart = (message: string) => {
+    const note = redactText(`runbook-lens: ${message}\n`);
+    sink.write(note.text);
+    return finish({ spawnError: message }, note.counts);
+  };
+
+  if (opts.signal?.aborted) return finish({ cancelled: true });
+  if (opts.cwd && !isDirectory(opts.cwd)) return failToStart(`working directory does not exist: ${opts.cwd}`);
+
+  let child: ChildProcess;
+  try {
+    child = spawn(shell, ['-c', opts.command], {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+  } catch (err) {
+    return failToStart(`cannot start ${shell}: ${(err as Error).message}`);
+  }
+
+  return new Promise<ProcessResult>((resolve) => {
+    const out = cleaner('stdout', opts.onData);
+    const err = cleaner('stderr', opts.onData);
+    const streams = [child.stdout!, child.stderr!];
+    let open = streams.length;
+    let exit: { code: number | null; signal: string | null; ms: number } | undefined;
+    let spawnError: string | undefined;
+    let timedOut = false;
+    let cancelled = false;
+    let killRequested = false;
+    let killAt = 0;
+    let abandoned = false;
+    let sigkillTimer: NodeJS.Timeout | undefined;
+    let sigkillSent = false;
+    let lastData = performance.now();
+    let paused = false;
+    let drainTimer: NodeJS.Timeout | undefined;
+    let done = false;
+
+    const write = (text: string) => {
+      if (sink.write(text) || paused) return;
+      paused = true;
+      for (const s of streams) s.pause();
+      sink.whenDrained(() => {
+        paused = false;
+        lastData = performance.now();
+        for (const s of streams) s.resume();
+      });
+    };
+
+    const sigkill = () => {
+      sigkillSent = true;
+      if (child.pid) signalGroup(child.pid, 'SIGKILL');
+    };
+    const killGroup = () => {
+      if (killRequested) return;
+      killRequested = true;
+      killAt = performance.now();
+      if (!child.pid) return;
+      signalGroup(child.pid, 'SIGTERM');
+      sigkillTimer = setTimeout(sigkill, grace);
+    };
+    const timeoutTimer = opts.timeoutMs && opts.timeoutMs > 0
+      ? setTimeout(() => { timedOut = true; killGroup(); }, opts.timeoutMs)
+      : undefined;
+    const onAbort = () => { cancelled = true; killGroup(); };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const complete = async () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timeoutTimer);
+      clearInterval(drainTimer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      // Stop and timeout promise the whole group is gone, even members that ignore SIGTERM.
+      if (killRequested && !sigkillSent && child.pid && groupAlive(child.pid)) {
+        clearTimeout(sigkillTimer);
+        await new Promise((r) => setTimeout(r, Math.max(0, grace - (performance.now() - killAt))));
+        sigkill();
+      }
+      clearTimeout(sigkillTimer);
+      if (abandoned) write('\n[runbook-lens: stopped capturing output; background processes of this block still hold it open]\n');
+      const counts = mergeCounts(out.counts(), err.counts());
+      if (spawnError) {
+        const note = redactText(`runbook-lens: ${spawnError}\n`);
+        write(note.text);
+        resolve(await finish({ spawnError }, mergeCounts(counts, note.counts)));
+        return;
+      }
+      resolve(await finish({
+        exitCode: exit?.code ?? null,
+        signal: exit?.signal ?? null,
+        timedOut,
+        cancelled: cancelled && !timedOut,
+        durationMs: Math.round((exit?.ms ?? performance.now()) - t0),
+      }, counts));
+    };
+    const streamClosed = () => {
+      open -= 1;
+      if (open === 0 && (exit || spawnError)) void complete();
+    };
+
+    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); write(out.push(b)); });
+    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); write(err.push(b)); });
+    child.stdout!.once('close', () => { write(out.end()); streamClosed(); });
+    child.stderr!.once('close', () => { write(err.end()); streamClosed(); });
+
+    child.once('error', (e) => {
+      // Only a failed spawn ends the run here; a failed kill is reported by 'exit' later.
+      if (child.pid !== undefined) return;
+      spawnError = `cannot start ${shell}: ${e.message}`;
+      if (open === 0) void complete();
+      else for (const s of streams) s.destroy();
+    });
+    child.once('exit', (code, signal) => {
+      exit = { code, signal, ms: performance.now() };
+      if (open === 0) {
+        void complete();
+        return;
+      }
+      // Background processes may hold the pipes open after the shell is gone: read what they
+      // write for a moment, then stop capturing so the run can be recorded.
+      drainTimer = setInterval(() => {
+        const now = performance.now();
+        const idle = !paused && now - lastData > DRAIN_IDLE_MS;
+        if (open > 0 && (idle || now - exit!.ms > (opts.drainMs ?? DEFAULT_DRAIN_MS))) {
+          clearInterval(drainTimer);
+          abandoned = true;
+          for (const s of streams) s.destroy();
+        }
+      }, 100);
+    });
+  });
+}

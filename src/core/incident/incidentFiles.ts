@@ -1,0 +1,17 @@
+import * as path from 'node:path';
+
+/** File names inside an incident folder (see DESIGN.md "Incident records"). */
+export const INCIDENT_JSON = 'incident.json';
+export const TIMELINE_JSONL = 'timeline.jsonl';
+export const TIMELINE_MD = 'timeline.md';
+export const OUTPUTS_DIR = 'outputs';
+export const POST_MORTEM_MD = 'post-mortem.md';
+
+/** Incident-relative path of an entry's full output, as stored in `outputFile`. */
+export function outputFileRel(entryId: string): string {
+  return `${OUTPUTS_DIR}/${entryId}.log`;
+}
+
+export function outputFilePath(incidentDir: string, entryId: string): string {
+  return path.join(incidentDir, OUTPUTS_DIR, `${entryId}.log`);
+}

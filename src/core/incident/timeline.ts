@@ -1,0 +1,107 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TimelineEntry } from './types';
+import { withFileLock } from './fileLock';
+import { TIMELINE_JSONL, TIMELINE_MD } from './incidentFiles';
+import { renderEntryMarkdown } from './timelineMarkdown';
+
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * Sortable, unique entry id, safe as a file name: UTC time to the millisecond, a per-process
+ * sequence for entries in the same millisecond, and random bits for other processes.
+ * e.g. 20261127T213929123Z-00-5f2c9a1b
+ */
+export function newEntryId(now: Date = new Date()): string {
+  const ms = now.getTime();
+  seq = ms === lastMs ? seq + 1 : 0;
+  lastMs = ms;
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '');
+  return `${stamp}-${seq.toString(36).padStart(2, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Appends with O_APPEND in a single write. A file whose last line was left unfinished (a crash,
+ * a hand edit) first gets a newline so the new entry is not glued to it.
+ */
+async function appendText(file: string, text: string, sync: boolean): Promise<void> {
+  const handle = await fs.open(file, 'a+');
+  try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    const buf = Buffer.from(prefix + text, 'utf8');
+    let written = 0;
+    while (written < buf.length) {
+      const { bytesWritten } = await handle.write(buf, written, buf.length - written);
+      written += bytesWritten;
+    }
+    if (sync) await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Appends one entry: a JSON line to timeline.jsonl (the source of truth) and a Markdown block
+ * to timeline.md. Both files are only ever appended to. A lock keeps the two files in the same
+ * order when several processes record at once.
+ */
+export async function appendEntry(dir: string, entry: TimelineEntry): Promise<void> {
+  if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
+  const line = JSON.stringify(entry) + '\n';
+  const block = '\n' + renderEntryMarkdown(entry);
+  await fs.mkdir(dir, { recursive: true });
+  await withFileLock(path.join(dir, '.timeline.lock'), async () => {
+    await appendText(path.join(dir, TIMELINE_JSONL), line, true);
+    await appendText(path.join(dir, TIMELINE_MD), block, false);
+  });
+}
+
+export interface TimelineRead {
+  entries: TimelineEntry[];
+  /** Lines that were skipped, e.g. "timeline.jsonl line 7: …". Never fatal. */
+  problems: string[];
+}
+
+/** Reads timeline.jsonl. A half-written last line or a corrupt line is reported and skipped. */
+export async function readTimeline(dir: string): Promise<TimelineRead> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(dir, TIMELINE_JSONL), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
+    throw err;
+  }
+  const entries: TimelineEntry[] = [];
+  const problems: string[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim()) return;
+    const where = `${TIMELINE_JSONL} line ${i + 1}`;
+    const unfinished = i === lines.length - 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push(unfinished
+        ? `${where}: incomplete last line (a write was interrupted); skipped`
+        : `${where}: not valid JSON; skipped`);
+      return;
+    }
+    const e = value as Partial<TimelineEntry> | null;
+    if (!e || typeof e !== 'object' || Array.isArray(e) || typeof e.id !== 'string' || typeof e.time !== 'string' || typeof e.kind !== 'string') {
+      problems.push(`${where}: not a timeline entry (needs id, time and kind); skipped`);
+      return;
+    }
+    entries.push(e as TimelineEntry);
+  });
+  return { entries, problems };
+}
