@@ -4,3 +4,24 @@ import { stripVTControlCharacters } from 'node:util';
 export function stripAnsi(text: string): string {
   return text ? stripVTControlCharacters(text) : text;
 }
+
+/**
+ * Keeps what a terminal would finally show on a line redrawn with \r (progress meters):
+ * the text after the last bare carriage return. CRLF line ends become LF.
+ */
+export function collapseCarriageReturns(text: string): string {
+  if (!text.includes('\r')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+      const cr = body.lastIndexOf('\r');
+      return cr >= 0 ? body.slice(cr + 1) : body;
+    })
+    .join('\n');
+}
+
+/** What the timeline and output files keep of terminal output. */
+export function cleanTerminalText(text: string): string {
+  return collapseCarriageReturns(stripAnsi(text));
+}

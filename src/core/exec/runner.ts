@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createStreamRedactor } from '../incident/redaction/stream';
 import { mergeCounts, redactText } from '../incident/redaction/redact';
-import { stripAnsi } from './ansi';
+import { cleanTerminalText } from './ansi';
 import { createLineBuffer } from './lineBuffer';
 import { DEFAULT_CAP_BYTES, HeadTailCapture } from './outputCap';
 import { groupAlive, signalGroup } from './processGroup';
@@ -119,12 +119,12 @@ function cleaner(stream: OutputStream, onData: RunProcessOptions['onData']) {
       const raw = decoder.write(buf);
       if (!raw) return '';
       onData?.(raw, stream);
-      return redactor.push(stripAnsi(lines.push(raw)));
+      return redactor.push(cleanTerminalText(lines.push(raw)));
     },
     end(): string {
       const raw = decoder.end();
       if (raw) onData?.(raw, stream);
-      return redactor.push(stripAnsi(lines.push(raw) + lines.end())) + redactor.end();
+      return redactor.push(cleanTerminalText(lines.push(raw) + lines.end())) + redactor.end();
     },
     counts: () => redactor.counts(),
   };

@@ -1,0 +1,136 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseRunbook } from '../../core/runbook/parse';
+import { fillPlaceholders } from '../../core/runbook/placeholders';
+import { runAndRecord } from '../../core/exec/recordRun';
+import { effectiveTimeoutMs } from '../../core/exec/timeout';
+import { needsTerminal } from '../../core/exec/needsTty';
+import { ensureIncidentDir } from '../../core/incident/incidentStore';
+import { TIMELINE_JSONL } from '../../core/incident/incidentFiles';
+import type { Confirmation, TimelineEntry } from '../../core/incident/types';
+import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
+import { readInputFile } from '../inputFile';
+import { selectBlock } from '../selectBlock';
+
+export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
+                        [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
+
+Run one shell block of a Markdown runbook without a TTY, stream its output to stdout and
+stderr, and append the run to the incident timeline in DIR (created if needed): a line in
+DIR/timeline.jsonl, a block in DIR/timeline.md and the full redacted output in
+DIR/outputs/<entry-id>.log.
+
+Options:
+  --block N          The N-th runnable block (1-based, as listed by 'runbook-lens blocks').
+  --name NAME        The block whose info string says name=NAME.
+  --incident DIR     Incident folder to record in; created with an incident.json if missing.
+  --var KEY=VALUE    Value for placeholder <KEY>; repeat for each placeholder.
+  --timeout SECONDS  Stop the block after this long (also 90s, 5m); 0 for none.
+                     Default: the block's timeout attribute, else none.
+  --shell SHELL      Shell that runs the block with -c (default bash).
+  --yes              Confirm the run up front (recorded in the timeline entry).
+  -h, --help         Show this help.
+
+Exit status: the block's exit status; 124 when it timed out; 130 when interrupted;
+127 when the shell could not start; 128+N when killed by signal N; 2 for bad arguments,
+an unreadable file or an unfilled placeholder.`;
+
+/** Flags of `run`. Other features add theirs here (target, confirmation, Prometheus). */
+export const runOptions = {
+  block: { type: 'string' },
+  name: { type: 'string' },
+  incident: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  shell: { type: 'string' },
+  yes: { type: 'boolean' },
+} as const;
+
+function actorName(): string | undefined {
+  try {
+    return os.userInfo().username || undefined;
+  } catch {
+    return process.env.USER || undefined;
+  }
+}
+
+/** Workspace-relative when the runbook is under the current folder, else absolute. */
+function runbookRelative(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+export function exitStatusFor(entry: TimelineEntry): number {
+  if (entry.status === 'timeout') return 124;
+  if (entry.status === 'stopped') return 130;
+  if (typeof entry.exitCode === 'number') return entry.exitCode;
+  if (entry.signal) return 128 + (os.constants.signals[entry.signal as NodeJS.Signals] ?? 0);
+  return 127;
+}
+
+function summary(entry: TimelineEntry, dir: string): string {
+  const result = entry.status === 'timeout' ? 'timed out' : entry.status === 'stopped' ? 'stopped'
+    : entry.exitCode !== null && entry.exitCode !== undefined ? `exit ${entry.exitCode}` : `killed (${entry.signal ?? 'did not start'})`;
+  const secs = ((entry.durationMs ?? 0) / 1000).toFixed(1);
+  return `runbook-lens run: block ${entry.block} ${result} after ${secs} s; recorded as ${entry.id} in ${path.join(dir, TIMELINE_JSONL)}\n`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  return withUsageErrors('run', async () => {
+    const { values, positionals } = parseCommandArgs(argv, runOptions, { min: 1, max: 1, names: 'FILE (the runbook)' });
+    if (!values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
+    const vars = parseKeyValues(values.var, '--var');
+    const timeoutSeconds = values.timeout !== undefined ? parseSecondsFlag(values.timeout, '--timeout') : undefined;
+    const file = positionals[0];
+    const runbook = parseRunbook(await readInputFile(file));
+    const block = selectBlock(runbook, file, values);
+    if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
+    const filled = fillPlaceholders(block.code, vars);
+    if (filled.missing.length) {
+      const names = filled.missing.map((n) => `<${n}>`).join(', ');
+      const flags = filled.missing.map((n) => `--var ${n}=VALUE`).join(' ');
+      throw new UsageError(`block ${block.index} has unfilled placeholder${filled.missing.length > 1 ? 's' : ''} ${names}; pass ${flags}`);
+    }
+    let incidentDir: string;
+    try {
+      incidentDir = (await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) })).dir;
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (needsTerminal(block)) {
+      process.stderr.write(`runbook-lens run: block ${block.index} asks for a terminal; running it without a TTY\n`);
+    }
+    const confirmation: Confirmation | undefined = values.yes ? { method: 'cli-yes', destructive: [], at: new Date().toISOString() } : undefined;
+    const timeoutMs = timeoutSeconds !== undefined
+      ? (timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : undefined)
+      : effectiveTimeoutMs(block.attributes.timeout, 0);
+
+    // Ctrl-C reaches only this process (the block has its own process group): stop the block and record it.
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const runbookPath = path.resolve(file);
+      const entry = await runAndRecord({
+        incidentDir,
+        runbookPath,
+        runbookRel: runbookRelative(runbookPath),
+        block,
+        code: filled.code,
+        shell: values.shell,
+        timeoutMs,
+        signal: stop.signal,
+        target: null,
+        confirmation,
+        actor: actorName(),
+        onData: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+      });
+      process.stderr.write(summary(entry, incidentDir));
+      return exitStatusFor(entry);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  });
+}
