@@ -54,7 +54,10 @@ function parseJson(rest: string, set: (k: string, v: string) => void, errors: st
   }
 }
 
-/** `{ key=value key="quoted value" key='single' }`, pairs separated by whitespace or commas. */
+/**
+ * `{ key=value key="quoted value" key='single' }`, pairs separated by whitespace or commas;
+ * a value containing spaces, commas or `}` must be quoted.
+ */
 function parseHtmlStyle(rest: string, set: (k: string, v: string) => void, errors: string[]): void {
   let i = 1;
   const n = rest.length;
@@ -85,7 +88,7 @@ function parseHtmlStyle(rest: string, set: (k: string, v: string) => void, error
       i = end + 1;
     } else {
       const valueStart = i;
-      while (i < n && !/[\s}]/.test(rest[i])) i++;
+      while (i < n && !/[\s,}]/.test(rest[i])) i++;
       value = rest.slice(valueStart, i);
       if (value === '') {
         errors.push(`attribute '${key}' has an empty value`);
