@@ -1,0 +1,13 @@
+// @kubernetes/client-node 1.x is ESM-only; this CommonJS project loads it lazily with a
+// dynamic import (esbuild inlines it in the bundle, tsx handles it in tests).
+import type * as K8s from '@kubernetes/client-node' with { 'resolution-mode': 'import' };
+
+export type ClientNode = typeof K8s;
+export type KubeConfigObject = K8s.KubeConfig;
+
+let loaded: Promise<ClientNode> | undefined;
+
+export function clientNode(): Promise<ClientNode> {
+  loaded ??= import('@kubernetes/client-node');
+  return loaded;
+}

@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import { stringify } from 'yaml';
+import { fakeTls } from './tlsMaterial';
+
+export interface FakeContext {
+  /** Context name; the cluster and user are named after it unless given. */
+  context: string;
+  server: string;
+  namespace?: string;
+  token?: string;
+  cluster?: string;
+  user?: string;
+  /** An exec credential plugin instead of a token. */
+  exec?: { command: string; args?: string[] };
+}
+
+/** Kubeconfig text for fake clusters, written the way kubectl writes one. */
+export function fakeKubeconfigText(contexts: FakeContext[], currentContext?: string): string {
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    preferences: {},
+    clusters: contexts.map((c) => ({
+      name: c.cluster ?? c.context,
+      cluster: c.server.startsWith('https:') ? { server: c.server, 'certificate-authority-data': Buffer.from(fakeTls.ca).toString('base64') } : { server: c.server },
+    })),
+    users: contexts.map((c) => ({
+      name: c.user ?? c.context,
+      user: c.exec ? { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: c.exec.command, args: c.exec.args ?? [], interactiveMode: 'Never' } } : c.token ? { token: c.token } : {},
+    })),
+    contexts: contexts.map((c) => ({ name: c.context, context: { cluster: c.cluster ?? c.context, user: c.user ?? c.context, ...(c.namespace ? { namespace: c.namespace } : {}) } })),
+    'current-context': currentContext ?? contexts[0]?.context ?? '',
+  };
+  return stringify(config);
+}
+
+export function writeFakeKubeconfig(file: string, contexts: FakeContext[], currentContext?: string): string {
+  fs.writeFileSync(file, fakeKubeconfigText(contexts, currentContext), { mode: 0o600 });
+  return file;
+}
