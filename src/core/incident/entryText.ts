@@ -1,6 +1,9 @@
 /** One-line descriptions of timeline entries, for tables, lists and messages. */
 import type { TimelineEntry } from './types';
 
+const TEMPLATE_NAMES: Record<string, string> = { initial: 'the initial notification', update: 'a progress update', resolution: 'the resolution notice' };
+const CHANNEL_NAMES: Record<string, string> = { slack: 'Slack', clipboard: 'copied to post by hand' };
+
 export function firstLine(text: string, max = 120): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const line = lines[0] ?? '';
@@ -15,7 +18,7 @@ export function isFailure(e: TimelineEntry): boolean {
 export function exitText(e: TimelineEntry): string {
   if (e.status === 'timeout') return 'timed out';
   if (e.status === 'stopped') return 'stopped';
-  if (e.exitCode === null) return e.signal ? `killed (${e.signal})` : 'killed';
+  if (e.exitCode === null) return e.signal ? `killed by ${e.signal}` : 'killed';
   if (e.exitCode === undefined) return 'no exit code';
   return `exit ${e.exitCode}`;
 }
@@ -26,11 +29,11 @@ export function describeEntry(e: TimelineEntry): string {
     case 'query':
       return `${e.kind === 'query' ? 'Query' : 'Ran'} \`${firstLine(e.command ?? '')}\` (${exitText(e)})`;
     case 'status':
-      return e.incidentStatus ? `Status ${e.previousStatus ? `${e.previousStatus} → ` : ''}${e.incidentStatus}` : firstLine(e.text ?? 'Status change');
+      return e.incidentStatus ? `Status: ${e.previousStatus ? `${e.previousStatus} → ` : ''}${e.incidentStatus}` : firstLine(e.text ?? 'Status change');
     case 'milestone':
       return e.milestone ? `Milestone: ${e.milestone}${e.recordedAt && e.recordedAt !== e.time ? ' (backdated)' : ''}` : firstLine(e.text ?? 'Milestone');
     case 'notification':
-      return `Sent ${e.template ?? ''} message${e.channel ? ` (${e.channel})` : ''}`.replace(/\s+/g, ' ');
+      return `Sent ${e.template ? TEMPLATE_NAMES[e.template] : 'a message'}${e.channel ? ` (${CHANNEL_NAMES[e.channel] ?? e.channel})` : ''}`;
     case 'note':
     default:
       return firstLine(e.text ?? '');

@@ -70,7 +70,7 @@ export function renderPostmortem(input: PostmortemInput): string {
 
   push('## Summary', '');
   const counts = `${runs.length} command${runs.length === 1 ? '' : 's'} run (${failures.length} failed), ` +
-    `${entries.filter((e) => e.kind === 'note').length} notes, ${entries.filter((e) => e.kind === 'notification').length} messages sent`;
+    `${plural(entries.filter((e) => e.kind === 'note').length, 'note')}, ${plural(entries.filter((e) => e.kind === 'notification').length, 'message')} sent`;
   push(`${incident.severity} incident${durations.resolve !== null ? `, resolved ${formatDuration(durations.resolve)} after it started` : ', not resolved yet'}; ${counts}.`, '');
   push(prompt('Two or three sentences: what happened, who was affected, how it ended.'), '');
 
@@ -176,6 +176,10 @@ export function renderPostmortem(input: PostmortemInput): string {
     push('');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The first `lines` lines of an output, with a note when more follow. */

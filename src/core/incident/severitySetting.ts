@@ -1,7 +1,8 @@
 /** Reads a per-severity setting object ({"P0": …, "P2": …}) over defaults; bad keys or values are reported and skipped. */
 import type { Severity } from './types';
+import { SEVERITIES } from './incidentStore';
 
-export const SEVERITIES: readonly Severity[] = ['P0', 'P1', 'P2', 'P3'];
+export { SEVERITIES };
 
 export function isSeverity(v: unknown): v is Severity {
   return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
