@@ -15,6 +15,7 @@ test('placeholders are <word> in runnable code, with their offsets', () => {
   assert.deepEqual(names(`curl "http://h/<id>" -d '{"pod":"<pod-name>"}'`), ['id', 'pod-name']);
   // The multi-word style of OpenShift runbooks.
   assert.deepEqual(names("NAMESPACE='<value of namespace label from alert>'"), ['value of namespace label from alert']);
+  assert.deepEqual(names("NAME='<name of the component, see mapping below>'"), ['name of the component, see mapping below']);
   // In process substitutions and command substitutions the inner placeholders count.
   assert.deepEqual(names('diff <(kubectl get pod <a>) <(kubectl get pod <b>) $(echo <c>)'), ['a', 'b', 'c']);
 });

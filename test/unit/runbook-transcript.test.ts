@@ -53,6 +53,13 @@ test('a bash block whose first line is a $ prompt is read as a transcript; other
   assert.equal(plain.transcript, false);
 });
 
+test('leading # comments do not hide that a bash block is a transcript', () => {
+  const b = block('bash', '# Restart the VM to pick up spec changes\n$ virtctl restart <vm-name> -n <namespace>\n\n# Then check\n$ oc get vmi');
+  assert.equal(b.code, 'virtctl restart <vm-name> -n <namespace>\noc get vmi');
+  assert.deepEqual(b.placeholders, ['vm-name', 'namespace']);
+  assert.equal(block('bash', '# only comments\n# here').transcript, false);
+});
+
 test('promql blocks are never transcripts', () => {
   assert.equal(block('promql', '$ up').code, '$ up');
 });

@@ -89,7 +89,7 @@ function makeBlock(
 /**
  * What runs. PromQL and ordinary shell blocks run their whole body. Transcripts run their prompt
  * lines: `console`/`shell-session` blocks with `$ ` (or, when there is no `$ `, `# `) prompts,
- * and shell blocks whose first line is a `$ ` prompt (a third of the shell blocks in public
+ * and shell blocks whose first command line is a `$ ` prompt (a third of the shell blocks in public
  * OpenShift runbooks are written this way, and `$ cmd` would fail as a script). A console block
  * with no prompt at all is written as a plain script (its language only picks the colouring),
  * so all of it runs.

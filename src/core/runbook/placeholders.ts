@@ -10,11 +10,11 @@ export interface FoundPlaceholder {
 export type CodeDialect = 'shell' | 'promql';
 
 /**
- * `<name>`: a letter, then letters, digits, `_ . : -` and single spaces, ending on a letter or
+ * `<name>`: a letter, then letters, digits, `_ . : , -` and single spaces, ending on a letter or
  * digit; so `<pod-name>`, `<NAMESPACE>`, `<vm_name>` and `<value of namespace label from alert>`
  * (a common runbook style) are placeholders, while `< file`, `<(cmd)`, `$x<5` and `a < b` are not.
  */
-const PLACEHOLDER = /<([A-Za-z](?:(?:[\w.:-]| (?! ))*[A-Za-z0-9_])?)>/g;
+const PLACEHOLDER = /<([A-Za-z](?:(?:[\w.:,-]| (?! ))*[A-Za-z0-9_])?)>/g;
 
 /**
  * Contexts where a placeholder counts. Quotes count (`"<id>"` is clearly meant to be filled);

@@ -42,9 +42,9 @@ export function hasPromptLines(body: string, rootPrompt: boolean): boolean {
   return (rootPrompt ? /^\s*[$#] /m : /^\s*\$ /m).test(body);
 }
 
-/** A shell-labelled block written as a transcript: its first non-blank line starts with `$ `. */
+/** A shell-labelled block written as a transcript: its first line that is neither blank nor a `#` comment starts with `$ `. */
 export function looksLikeTranscript(body: string): boolean {
-  const first = body.split('\n').find((l) => l.trim() !== '');
+  const first = body.split('\n').find((l) => l.trim() !== '' && !/^\s*#/.test(l));
   return first !== undefined && /^\s*\$ /.test(first);
 }
 

@@ -55,7 +55,7 @@ export interface RunbookBlock {
   attributeErrors: string[];
   /**
    * True when only prompt lines run: `console`/`shell-session` blocks with prompts, and shell
-   * blocks whose first line is a `$ ` prompt. The other lines are sample output.
+   * blocks whose first command line is a `$ ` prompt. The other lines are sample output.
    */
   transcript?: boolean;
   /** 1-based document lines that contribute to `code`, in order. */
