@@ -12,4 +12,5 @@ export interface CliEntry {
 export const commandTable: Record<string, CliEntry> = {
   blocks: { summary: 'List the runnable blocks of a runbook', load: () => import('./commands/blocks.js') },
   run: { summary: 'Run one block and record it in an incident timeline', load: () => import('./commands/run.js') },
+  contexts: { summary: 'List Kubernetes contexts from the kubeconfig files (merged like kubectl)', load: () => import('./commands/contexts.js') },
 };

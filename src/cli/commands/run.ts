@@ -10,10 +10,13 @@ import { TIMELINE_JSONL } from '../../core/incident/incidentFiles';
 import type { Confirmation, TimelineEntry } from '../../core/incident/types';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
+import { actorName } from '../actor';
 import { selectBlock } from '../selectBlock';
+import { scopedRunEnv, targetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
+                        [--context NAME] [--namespace NS] [--kubeconfig PATH]
 
 Run one shell block of a Markdown runbook without a TTY, stream its output to stdout and
 stderr, and append the run to the incident timeline in DIR (created if needed): a line in
@@ -29,6 +32,7 @@ Options:
                      Default: the block's timeout attribute, else none.
   --shell SHELL      Shell that runs the block with -c (default bash).
   --yes              Confirm the run up front (recorded in the timeline entry).
+${targetHelp}
   -h, --help         Show this help.
 
 Exit status: the block's exit status; 124 when it timed out; 130 when interrupted;
@@ -44,15 +48,8 @@ export const runOptions = {
   timeout: { type: 'string' },
   shell: { type: 'string' },
   yes: { type: 'boolean' },
+  ...targetOptions,
 } as const;
-
-function actorName(): string | undefined {
-  try {
-    return os.userInfo().username || undefined;
-  } catch {
-    return process.env.USER || undefined;
-  }
-}
 
 /** Workspace-relative when the runbook is under the current folder, else absolute. */
 function runbookRelative(abs: string): string {
@@ -91,6 +88,7 @@ export async function run(argv: string[]): Promise<number> {
       const flags = filled.missing.map((n) => `--var ${n}=VALUE`).join(' ');
       throw new UsageError(`block ${block.index} has unfilled placeholder${filled.missing.length > 1 ? 's' : ''} ${names}; pass ${flags}`);
     }
+    const kube = targetFromFlags(values);
     let incidentDir: string;
     try {
       incidentDir = (await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) })).dir;
@@ -110,6 +108,7 @@ export async function run(argv: string[]): Promise<number> {
     const onSignal = () => stop.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    const scoped = await scopedRunEnv(kube);
     try {
       const runbookPath = path.resolve(file);
       const entry = await runAndRecord({
@@ -121,7 +120,8 @@ export async function run(argv: string[]): Promise<number> {
         shell: values.shell,
         timeoutMs,
         signal: stop.signal,
-        target: null,
+        env: scoped.env,
+        target: kube?.target ?? null,
         confirmation,
         actor: actorName(),
         onData: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
@@ -129,6 +129,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(summary(entry, incidentDir));
       return exitStatusFor(entry);
     } finally {
+      await scoped.dispose();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }

@@ -1,0 +1,44 @@
+import { isKubeError } from '../core/kube/kubeError';
+import { loadTarget } from '../core/kube/loadTarget';
+import type { MergedKubeconfig } from '../core/kube/mergeKubeconfig';
+import { writeScopedKubeconfig } from '../core/kube/scopedKubeconfig';
+import { sweepStaleScopedKubeconfigs } from '../core/kube/staleScoped';
+import type { KubeTarget } from '../core/kube/types';
+import { UsageError } from './args';
+
+/** `--context`, `--namespace`, `--kubeconfig` of commands that run blocks. */
+export const targetOptions = {
+  context: { type: 'string' },
+  namespace: { type: 'string' },
+  kubeconfig: { type: 'string', multiple: true },
+} as const;
+
+export const targetHelp = `  --context NAME     Run against this kubeconfig context (default: the current context
+                     when --namespace or --kubeconfig is given). The block gets a scoped,
+                     temporary KUBECONFIG holding only this context; your files are not changed.
+  --namespace NS     Namespace for the run (default: the context's namespace, else default).
+  --kubeconfig PATH  Read this kubeconfig file instead of KUBECONFIG (repeat for several).`;
+
+export interface CliTarget {
+  merged: MergedKubeconfig;
+  target: KubeTarget;
+}
+
+/** The target the flags ask for, or undefined when none is given (the block sees your own KUBECONFIG). */
+export function targetFromFlags(values: { context?: string; namespace?: string; kubeconfig?: string[] }): CliTarget | undefined {
+  if (!values.context && !values.namespace && !values.kubeconfig?.length) return undefined;
+  try {
+    return loadTarget({ kubeconfig: values.kubeconfig, context: values.context, namespace: values.namespace });
+  } catch (err) {
+    if (isKubeError(err)) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** Environment for one run on `t`; dispose removes the scoped kubeconfig. Also clears files left by killed runs. */
+export async function scopedRunEnv(t: CliTarget | undefined): Promise<{ env: NodeJS.ProcessEnv | undefined; dispose(): Promise<void> }> {
+  sweepStaleScopedKubeconfigs();
+  if (!t) return { env: undefined, dispose: async () => undefined };
+  const scoped = await writeScopedKubeconfig(t.merged, t.target);
+  return { env: { ...process.env, ...scoped.env }, dispose: scoped.dispose };
+}
