@@ -1,0 +1,48 @@
+/** What must happen before a block runs, decided from its assessment: pure, shared by the extension and the CLI. */
+import type { KubeTarget } from '../kube/types';
+import type { BlockAttributes } from '../runbook/types';
+import { globMatch } from './commandMatch';
+import { describeHidden } from './hiddenUnicode';
+import type { Assessment } from './types';
+
+export type ConfirmAction = 'run' | 'confirm' | 'type-context' | 'refuse';
+
+export interface ConfirmationDecision {
+  action: ConfirmAction;
+  reasons: string[];
+}
+
+export interface DecisionContext {
+  attributes?: BlockAttributes;
+  target?: KubeTarget | null;
+  /** Globs (`*prod*`) over context and cluster names; matching is case-insensitive. */
+  protectedPatterns?: string[];
+}
+
+export const DEFAULT_PROTECTED = ['*prod*'];
+
+export function isProtected(target: KubeTarget | null | undefined, patterns: string[] = DEFAULT_PROTECTED): boolean {
+  if (!target) return false;
+  const names = [target.context, target.cluster].filter(Boolean).map((n) => n.toLowerCase());
+  return patterns.some((p) => names.some((n) => globMatch(p.toLowerCase().includes('*') ? p.toLowerCase() : `*${p.toLowerCase()}*`, n)));
+}
+
+export function decideConfirmation(a: Assessment, ctx: DecisionContext = {}): ConfirmationDecision {
+  const refuse: string[] = [
+    ...a.hiddenUnicode.map((h) => `hidden Unicode character ${describeHidden(h)}`),
+    ...a.denied.map((d) => `\`${d.command}\` (line ${d.line}) is denied: ${d.reason} [${d.rule}]`),
+  ];
+  if (refuse.length) return { action: 'refuse', reasons: refuse };
+  const reasons: string[] = [
+    ...a.destructive.map((d) => `\`${d.command}\` (line ${d.line}) ${d.reason}`),
+    ...a.uncertain.map((d) => `\`${d.command}\` (line ${d.line}): ${d.reason}`),
+  ];
+  if (a.parseError) reasons.push(`the block does not parse as shell, so it cannot be checked (${a.parseError})`);
+  if (String(ctx.attributes?.confirm ?? '').toLowerCase() === 'true') reasons.push('the block asks for confirmation (confirm=true)');
+  if (reasons.length === 0) return { action: 'run', reasons: [] };
+  if (isProtected(ctx.target, ctx.protectedPatterns)) {
+    reasons.push(`context \`${ctx.target?.context}\` is protected: type its name to confirm`);
+    return { action: 'type-context', reasons };
+  }
+  return { action: 'confirm', reasons };
+}

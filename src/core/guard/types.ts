@@ -1,0 +1,76 @@
+/** Shapes shared by the classifier, the confirmation decision and Explain Block. */
+
+/** A command pattern: `PROGRAM [positional…] [-flags…]`, e.g. `kubectl rollout restart`, `rm -r`, `mkfs*`. */
+export interface CommandRule {
+  id: string;
+  pattern: string;
+  /** Why it matters, shown to the user. */
+  reason: string;
+  /** The rule only matches when the SQL the command runs (via these flags or stdin) has one of these words. */
+  sqlKeywords?: string[];
+  sqlFlags?: string[];
+  /** `kubectl exec`: matches unless the command run inside the container is a known read-only one. */
+  innerCommand?: boolean;
+}
+
+export interface ProgramSpec {
+  /** Other names for the same program (`oc` for `kubectl`). */
+  aliases?: string[];
+  /** Options that take the next word as their value (so it is not a positional). */
+  valueFlags?: string[];
+}
+
+/** A prefix command that runs another command (`sudo`, `env`, `xargs`, `watch` …). */
+export interface WrapperSpec {
+  valueFlags?: string[];
+  /** Skip `NAME=value` words (env, sudo). */
+  skipAssignments?: boolean;
+  /** Positionals to skip before the wrapped command (`timeout 5`, `ssh host`). */
+  skipPositionals?: number;
+  /** The rest is joined and run by a shell (`watch`, `ssh`). */
+  shellString?: boolean;
+}
+
+export interface GuardRules {
+  destructive: CommandRule[];
+  deny: CommandRule[];
+  programs: Record<string, ProgramSpec>;
+  wrappers: Record<string, WrapperSpec>;
+  /** Shells: their `-c` argument or their stdin is shell code and is classified too. */
+  shells: string[];
+  /** Commands that only read: `kubectl exec … -- <one of these>` is not destructive. */
+  readOnly: string[];
+}
+
+export interface Finding {
+  /** The command as written (continuations joined). */
+  command: string;
+  /** Rule id (or `dynamic-command`, `dynamic-verb`, `eval` for what cannot be seen through). */
+  rule: string;
+  reason: string;
+  /** 1-based line and 0-based column in the code. */
+  line: number;
+  column: number;
+  /** Functions, wrappers and shells the command was reached through, outermost first. */
+  via?: string[];
+}
+
+export interface HiddenChar {
+  /** 1-based line and 0-based column (UTF-16 units, as in VS Code) in the scanned text. */
+  line: number;
+  column: number;
+  offset: number;
+  codePoint: number;
+  /** `U+202E RIGHT-TO-LEFT OVERRIDE`. */
+  label: string;
+}
+
+export interface Assessment {
+  destructive: Finding[];
+  denied: Finding[];
+  /** Parts the classifier cannot see through (computed command names, eval of variables): treated like destructive. */
+  uncertain: Finding[];
+  hiddenUnicode: HiddenChar[];
+  /** Set when the code does not parse: such a block is never treated as safe. */
+  parseError?: string;
+}
