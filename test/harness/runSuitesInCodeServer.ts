@@ -5,6 +5,7 @@ import { launchBrowser } from './browser';
 import { startCodeServer, tail, type CodeServer } from './codeServer';
 import { repoRoot, resultsDir } from './paths';
 import { makeWorkspace, tempDir } from './workspace';
+import { followFile, readSummary } from './followFile';
 
 export interface SuiteSummary {
   passed: number;
@@ -29,17 +30,7 @@ export async function runSuitesInCodeServer(suitesFile: string, extensionPath = 
   fs.writeFileSync(consoleLog, '');
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
-  let printed = 0;
-  const printNewLines = () => {
-    const log = path.join(outDir, 'mocha.log');
-    if (!fs.existsSync(log)) return;
-    const text = fs.readFileSync(log, 'utf8');
-    if (text.length > printed) {
-      process.stdout.write(text.slice(printed));
-      printed = text.length;
-    }
-  };
-  const ticker = setInterval(printNewLines, 250);
+  const follow = followFile(path.join(outDir, 'mocha.log'));
   try {
     server = await startCodeServer({
       runDir: path.join(tmp.dir, 'server'),
@@ -66,31 +57,22 @@ export async function runSuitesInCodeServer(suitesFile: string, extensionPath = 
         resolve(1);
       }, OVERALL_TIMEOUT_MS).unref()),
     ]);
-    printNewLines();
+    follow.flush();
     if (code !== 0) {
       await page.screenshot({ path: path.join(resultsDir, 'vscode-suites-failure.png') }).catch(() => undefined);
     }
-    const summary = readSummary(outDir);
+    const summary = readSummary(path.join(outDir, 'summary.json'));
     if (!summary) {
       process.stdout.write(`\nThe suites did not report results (load error?). Extension host messages:\n${grepErrors(consoleLog)}\ncode-server log:\n${tail(server.logFile)}\n`);
       return { passed: 0, failed: 1, exitCode: code || 1 };
     }
     return { ...summary, exitCode: code };
   } finally {
-    clearInterval(ticker);
+    follow.stop();
     await browser?.close().catch(() => undefined);
     await server?.stop();
     if (!process.env.RUNBOOK_LENS_KEEP_TMP) tmp.cleanup();
     else process.stdout.write(`kept ${tmp.dir}\n`);
-  }
-}
-
-function readSummary(outDir: string): { passed: number; failed: number } | undefined {
-  try {
-    const s = JSON.parse(fs.readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as { passed: number; failed: number };
-    return { passed: s.passed, failed: s.failed };
-  } catch {
-    return undefined;
   }
 }
 
