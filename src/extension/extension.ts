@@ -17,27 +17,26 @@ export interface RunbookLensApi {
 export function activate(context: vscode.ExtensionContext): RunbookLensApi {
   const runbooks = new RunbookCache();
   const incidents = new IncidentSession(context.workspaceState);
-  let lenses: RunbookCodeLensProvider | undefined;
   const services: ExtensionServices = {
     context,
     target: undefined,
     guard: undefined,
     incidents,
-    refreshLenses: () => lenses?.refresh(),
+    refreshLenses: () => lenses.refresh(),
   };
   const runs = new RunController(services, runbooks);
-  lenses = new RunbookCodeLensProvider(services, runbooks, runs.state);
+  const lenses = new RunbookCodeLensProvider(services, runbooks, runs.state);
   const api: RunbookLensApi = { services, runs, runbooks, incidents };
 
   context.subscriptions.push(
     incidents,
     runs,
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
-    runs.state.onDidChange(() => lenses?.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses?.refresh()),
+    runs.state.onDidChange(() => lenses.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
     vscode.workspace.onDidCloseTextDocument((d) => runbooks.forget(d.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('runbookLens')) lenses?.refresh();
+      if (e.affectsConfiguration('runbookLens')) lenses.refresh();
     }),
     vscode.commands.registerCommand('runbookLens.runBlock', (uri?: vscode.Uri, index?: number, opts?: { vars?: Record<string, string> }) =>
       withBlock(uri, index, (u, i) => runs.run(u, i, opts))),

@@ -1,21 +1,16 @@
 import type * as vscode from 'vscode';
-import { parseRunbook } from '../core/runbook/parse';
+import { RunbookCache as CoreCache } from '../core/runbook/runbookCache';
 import type { Runbook } from '../core/runbook/types';
 
-/** Parses each document version once; lenses, runs and views share the result. */
+/** The core cache keyed by document URI and version. */
 export class RunbookCache {
-  private readonly cache = new Map<string, { version: number; runbook: Runbook }>();
+  private readonly core = new CoreCache();
 
   get(document: vscode.TextDocument): Runbook {
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.runbook;
-    const runbook = parseRunbook(document.getText());
-    this.cache.set(key, { version: document.version, runbook });
-    return runbook;
+    return this.core.get(document.uri.toString(), document.version, () => document.getText());
   }
 
   forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
+    this.core.forget(uri.toString());
   }
 }

@@ -10,7 +10,7 @@ import type { ExtensionServices } from '../services';
 import type { RunbookCache } from '../runbookCache';
 import { askPlaceholders, PlaceholderMemory } from './placeholderPrompt';
 import { RunState } from './runState';
-import { resultLabel } from './resultLabel';
+import { resultLabel } from '../../core/runbook/lensModel';
 import { runInTerminal, needsTerminal } from './terminalRun';
 import { readSettings } from '../settings';
 

@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
+import type { LastRun } from '../../core/runbook/lensModel';
 
-export interface LastResult {
-  status: 'ok' | 'failed' | 'stopped' | 'timeout';
-  exitCode: number | null;
-  durationMs: number;
-  context?: string;
-}
+export type LastResult = LastRun;
 
 /** Which blocks are running and how each one last ended, keyed by document and block index. */
 export class RunState {

@@ -1,0 +1,74 @@
+import type { KubeTarget } from '../kube/types';
+import type { Runbook } from './types';
+
+export interface LastRun {
+  status: 'ok' | 'failed' | 'stopped' | 'timeout';
+  exitCode: number | null;
+  durationMs: number;
+}
+
+export interface LensSpec {
+  /** 1-based line of the opening fence. */
+  line: number;
+  title: string;
+  command: string;
+  /** Block index passed to the command with the document, or undefined for commands without arguments. */
+  block?: number;
+  tooltip?: string;
+}
+
+export interface LensInputs {
+  target?: KubeTarget;
+  /** Set when nothing may run (e.g. untrusted workspace): shown instead of Run. */
+  blocked?: { title: string; command: string; tooltip?: string };
+  isRunning(index: number): boolean;
+  lastResult(index: number): LastRun | undefined;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const m = Math.floor(ms / 60_000);
+  const s = Math.round((ms % 60_000) / 1000);
+  return `${m}m${String(s).padStart(2, '0')}s`;
+}
+
+/** `✓ 0 · 1.2s`, `✗ 3 · 0.4s`, `■ stopped · 2.0s`, `⏱ timed out · 600.0s`. */
+export function resultLabel(r: LastRun): string {
+  const d = formatDuration(r.durationMs);
+  switch (r.status) {
+    case 'ok': return `✓ ${r.exitCode ?? 0} · ${d}`;
+    case 'failed': return `✗ ${r.exitCode ?? '?'} · ${d}`;
+    case 'stopped': return `■ stopped · ${d}`;
+    case 'timeout': return `⏱ timed out · ${d}`;
+  }
+}
+
+/** ▶ Run / Run in Terminal / Copy above every shell block; ■ Stop while running; the last result after. */
+export function shellBlockLenses(runbook: Runbook, inputs: LensInputs): LensSpec[] {
+  const out: LensSpec[] = [];
+  const { target, blocked } = inputs;
+  for (const block of runbook.blocks) {
+    if (block.kind !== 'shell') continue;
+    const line = block.line;
+    const running = inputs.isRunning(block.index);
+    if (blocked) {
+      out.push({ line, title: blocked.title, command: blocked.command, tooltip: blocked.tooltip });
+    } else if (running) {
+      out.push({ line, title: '■ Stop', command: 'runbookLens.stopBlock', block: block.index, tooltip: 'Stop this block and every process it started' });
+      out.push({ line, title: '$(sync~spin) running…', command: 'runbookLens.showOutput' });
+    } else {
+      out.push({
+        line,
+        title: target ? `▶ Run on ${target.context}/${target.namespace}` : '▶ Run',
+        command: 'runbookLens.runBlock',
+        block: block.index,
+        tooltip: target ? `Run block ${block.index} against context ${target.context}, namespace ${target.namespace}` : `Run block ${block.index} locally`,
+      });
+      out.push({ line, title: 'Run in Terminal', command: 'runbookLens.runInTerminal', block: block.index });
+    }
+    out.push({ line, title: 'Copy', command: 'runbookLens.copyBlock', block: block.index });
+    const last = running ? undefined : inputs.lastResult(block.index);
+    if (last) out.push({ line, title: resultLabel(last), command: 'runbookLens.showOutput', tooltip: 'Last result in this session; click for the output' });
+  }
+  return out;
+}
