@@ -49,7 +49,8 @@ async function acquire(lockPath: string): Promise<string> {
       await breakLock(lockPath, stale);
       continue;
     }
-    await new Promise((r) => setTimeout(r, Math.min(50, 2 + attempt) * (0.5 + Math.random())));
+    // Holders keep the lock for a few milliseconds: poll often, with jitter.
+    await new Promise((r) => setTimeout(r, Math.min(10, 1 + attempt / 4) * (0.5 + Math.random())));
   }
 }
 
