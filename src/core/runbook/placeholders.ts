@@ -26,13 +26,14 @@ const SHELL_CONTEXTS: ReadonlySet<number> = new Set([Ctx.Code, Ctx.SingleQuoted,
 /** Every placeholder occurrence in runnable code, in order. Never throws. */
 export function findPlaceholders(code: string, dialect: CodeDialect = 'shell'): FoundPlaceholder[] {
   const allowed = dialect === 'promql' ? promqlContexts(code) : shellContexts(code);
+  const closeTags = new Set(Array.from(code.matchAll(/<\/([^<>\n]+)>/g), (m) => m[1]));
   const found: FoundPlaceholder[] = [];
   for (const m of code.matchAll(PLACEHOLDER)) {
     const name = m[1] ?? '';
     const offset = m.index ?? 0;
     if (name === '' || !allowed(offset) || code[offset - 1] === '<') continue;
     // Markup with a matching close tag (`<b>…</b>` in an HTML heredoc) is not a placeholder.
-    if (code.includes(`</${name}>`)) continue;
+    if (closeTags.has(name)) continue;
     found.push({ name, offset });
   }
   return found;

@@ -21,15 +21,15 @@ export type Ctx = (typeof Ctx)[keyof typeof Ctx];
 
 export interface ShellScan {
   ctx: Uint8Array;
-  /** A here-document was opened and its terminator never came. */
-  openHeredoc: boolean;
+  /** Here-documents opened whose terminator never came, in order. */
+  openHeredocs: PendingHeredoc[];
   /** The text ends inside a quote. */
   openQuote: boolean;
   /** The text ends with a line-continuation backslash. */
   trailingBackslash: boolean;
 }
 
-interface PendingHeredoc {
+export interface PendingHeredoc {
   delimiter: string;
   stripTabs: boolean;
 }
@@ -40,7 +40,6 @@ export function scanShell(code: string): ShellScan {
   const n = code.length;
   const ctx = new Uint8Array(n);
   const pending: PendingHeredoc[] = [];
-  let openHeredoc = false;
   let openQuote = false;
   let trailingBackslash = false;
   let i = 0;
@@ -85,16 +84,11 @@ export function scanShell(code: string): ShellScan {
       i += 3;
     } else if (ch === '\n' && pending.length > 0) {
       i = readHeredocBodies(code, i + 1, pending, mark);
-      if (pending.length > 0) {
-        openHeredoc = true;
-        pending.length = 0;
-      }
     } else {
       i++;
     }
   }
-  if (pending.length > 0) openHeredoc = true;
-  return { ctx, openHeredoc, openQuote, trailingBackslash };
+  return { ctx, openHeredocs: pending, openQuote, trailingBackslash };
 }
 
 function findQuoteEnd(code: string, from: number, quote: string, escapes: boolean): number {

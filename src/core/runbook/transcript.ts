@@ -1,4 +1,4 @@
-import { Ctx, scanShell } from './shellLexer';
+import { Ctx, scanShell, type PendingHeredoc } from './shellLexer';
 
 /** The runnable part of a block: its code and, per code line, the body line it came from. */
 export interface RunnableCode {
@@ -24,14 +24,21 @@ export function transcriptCommands(body: string, rootPrompt: boolean): RunnableC
   for (let i = 0; i < lines.length; i++) {
     const m = prompt.exec(lines[i]);
     if (!m) continue;
-    let command = lines[i].slice(m[1].length);
-    out.push(command);
+    const first = lines[i].slice(m[1].length);
+    out.push(first);
     lineMap.push({ bodyLine: i, cut: m[1].length });
-    while (i + 1 < lines.length && continues(command)) {
+    // Each line is scanned once, so long here-documents and continuations stay linear.
+    let { heredocs, more } = lineEnding(first);
+    while (i + 1 < lines.length && (heredocs.length > 0 || more)) {
       i++;
-      command += '\n' + lines[i];
       out.push(lines[i]);
       lineMap.push({ bodyLine: i, cut: 0 });
+      if (heredocs.length > 0) {
+        const line = heredocs[0].stripTabs ? lines[i].replace(/^\t+/, '') : lines[i];
+        if (line === heredocs[0].delimiter) heredocs.shift();
+      } else {
+        ({ heredocs, more } = lineEnding(lines[i]));
+      }
     }
   }
   return { code: out.join('\n'), lineMap };
@@ -48,14 +55,14 @@ export function looksLikeTranscript(body: string): boolean {
   return first !== undefined && /^\s*\$ /.test(first);
 }
 
-/** Whether the shell text so far needs the next line (see transcriptCommands). */
-function continues(command: string): boolean {
-  const scan = scanShell(command);
-  if (scan.openHeredoc || scan.trailingBackslash) return true;
-  if (scan.openQuote) return false;
-  // Strip a trailing comment, then look for a dangling pipe or list operator.
-  let end = command.length;
-  while (end > 0 && (scan.ctx[end - 1] === Ctx.Comment || /\s/.test(command[end - 1]))) end--;
-  const tail = command.slice(Math.max(0, end - 2), end);
-  return scan.ctx[end - 1] === Ctx.Code && (tail.endsWith('|') || tail === '&&');
+/** What one line of shell leaves open: here-documents whose bodies follow, and whether the command goes on. */
+function lineEnding(line: string): { heredocs: PendingHeredoc[]; more: boolean } {
+  const scan = scanShell(line);
+  if (scan.trailingBackslash) return { heredocs: scan.openHeredocs, more: true };
+  if (scan.openQuote) return { heredocs: scan.openHeredocs, more: false };
+  // Skip a trailing comment, then look for a dangling pipe or list operator.
+  let end = line.length;
+  while (end > 0 && (scan.ctx[end - 1] === Ctx.Comment || /\s/.test(line[end - 1]))) end--;
+  const tail = line.slice(Math.max(0, end - 2), end);
+  return { heredocs: scan.openHeredocs, more: scan.ctx[end - 1] === Ctx.Code && (tail.endsWith('|') || tail === '&&') };
 }
