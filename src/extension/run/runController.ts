@@ -105,7 +105,6 @@ export class RunController implements vscode.Disposable {
         block,
         code,
         shell: settings.shell,
-        cwd: this.cwdFor(document, block),
         env: { ...process.env, ...(scoped?.env ?? {}) },
         timeoutMs: effectiveTimeoutMs(block.attributes.timeout, settings.defaultTimeoutSeconds),
         signal: controller.signal,
@@ -162,12 +161,6 @@ export class RunController implements vscode.Disposable {
     if (!found) return;
     await vscode.env.clipboard.writeText(found.block.code);
     void vscode.window.setStatusBarMessage(`Runbook Lens: block ${index} copied`, 2000);
-  }
-
-  private cwdFor(document: vscode.TextDocument, block: RunbookBlock): string {
-    // Like Runme: relative to the runbook, so `> incident-logs.txt` lands beside it.
-    const base = path.dirname(document.uri.fsPath);
-    return block.attributes.cwd ? path.resolve(base, block.attributes.cwd) : base;
   }
 
   private async scopedEnvOrReport(target: KubeTarget) {
