@@ -1,0 +1,188 @@
+import { before, after, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TimelineEntry } from '../../src/core/incident/types';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+const fixture = 'test/fixtures/run/cli-runbook.md';
+const reference = 'examples/incident-response.md';
+let tmp = '';
+
+function runCli(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function timeline(dir: string): TimelineEntry[] {
+  return fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
+}
+
+function incidentDir(name: string): string {
+  return path.join(tmp, name);
+}
+
+/** Gone, or a zombie nobody has reaped yet. */
+function isGone(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return true;
+  }
+}
+
+before(() => {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-run-'));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test('run streams the block output, exits with its status and records it in a new incident folder', () => {
+  const dir = incidentDir('greet');
+  const r = runCli(fixture, '--block', '1', '--incident', dir);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stdout, /^hello from block\n/);
+  assert.match(r.stdout, /\u001b\[32mgreen/, 'the terminal gets the raw colours');
+  assert.match(r.stderr, /to stderr\n/);
+  assert.match(r.stderr, /runbook-lens run: block 1 exit 3 after [\d.]+ s; recorded as \S+ in /);
+
+  const incident = JSON.parse(fs.readFileSync(path.join(dir, 'incident.json'), 'utf8'));
+  assert.equal(incident.title, 'greet');
+  assert.equal(incident.status, 'investigating');
+  const entries = timeline(dir);
+  assert.equal(entries.length, 1);
+  const e = entries[0];
+  for (const field of ['id', 'time', 'kind', 'runbook', 'block', 'line', 'command', 'exitCode', 'durationMs', 'output']) {
+    assert.ok(field in e, `required field ${field}`);
+  }
+  assert.equal(e.kind, 'command');
+  assert.equal(e.runbook, fixture);
+  assert.equal(e.block, 1);
+  assert.equal(e.line, 7);
+  assert.deepEqual(e.section, ['CLI run fixture', 'Greeting']);
+  assert.equal(e.exitCode, 3);
+  assert.equal(e.status, 'failed');
+  assert.equal(e.signal, null);
+  assert.equal(e.target, null);
+  assert.ok(!Number.isNaN(Date.parse(e.time)) && e.time.endsWith('Z'));
+  assert.match(e.command ?? '', /^echo "hello from block"\n/);
+  // stdout and stderr are separate pipes: their lines may interleave either way.
+  assert.deepEqual(e.output?.split('\n').sort(), ['', 'green', 'hello from block', 'to stderr']);
+  assert.equal(e.outputFile, `outputs/${e.id}.log`);
+  assert.equal(fs.readFileSync(path.join(dir, e.outputFile), 'utf8'), e.output);
+  assert.match(fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8'), /✗ exit 3 · .* · block 1 — Greeting/);
+});
+
+test('--name picks the block; placeholders come from --var; later runs append to the same timeline', () => {
+  const dir = incidentDir('vars');
+  const refused = runCli(fixture, '--block', '2', '--incident', dir, '--var', 'pod-name=web-1');
+  assert.equal(refused.code, 2);
+  assert.equal(refused.stderr, 'runbook-lens run: block 2 has unfilled placeholder <namespace>; pass --var namespace=VALUE\n');
+  assert.equal(fs.existsSync(path.join(dir, 'timeline.jsonl')), false, 'nothing ran, nothing recorded');
+
+  const ok = runCli(fixture, '--block', '2', '--incident', dir, '--var', 'pod-name=web-1', '--var', 'namespace=a=b');
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout, 'pod=web-1 ns=a=b\n');
+  const named = runCli(fixture, '--name', 'greet', '--incident', dir, '--yes');
+  assert.equal(named.code, 3);
+  const entries = timeline(dir);
+  assert.deepEqual(entries.map((e) => [e.block, e.status]), [[2, 'ok'], [1, 'failed']]);
+  assert.match(entries[0].command ?? '', /echo "pod=web-1 ns=a=b"/);
+  assert.equal(entries[1].confirmation?.method, 'cli-yes');
+});
+
+test('timeout: exit 124, recorded as timeout, and the grandchild is gone', () => {
+  const dir = incidentDir('slow');
+  const started = Date.now();
+  // The block's own timeout attribute is 1 s.
+  const r = runCli(fixture, '--name', 'slow', '--incident', dir);
+  assert.equal(r.code, 124, r.stderr);
+  assert.ok(Date.now() - started < 10_000);
+  const pid = Number(/grandchild (\d+)/.exec(r.stdout)?.[1]);
+  assert.ok(pid > 0, r.stdout);
+  assert.ok(isGone(pid), `grandchild ${pid} is gone`);
+  const [e] = timeline(dir);
+  assert.equal(e.status, 'timeout');
+  assert.equal(e.exitCode, null);
+  assert.equal(e.signal, 'SIGTERM');
+  assert.match(r.stderr, /block 3 timed out/);
+
+  const longer = runCli(fixture, '--block', '4', '--incident', dir, '--timeout', '30');
+  assert.equal(longer.code, 0);
+  assert.equal(longer.stdout, 'console-ok\n', 'console blocks run only their prompt lines');
+});
+
+test('Ctrl-C stops the block, records it as stopped and exits 130', async () => {
+  const dir = incidentDir('interrupt');
+  const child = spawn(process.execPath, [cli, 'run', fixture, '--block', '3', '--timeout', '0', '--incident', dir], { cwd: root });
+  let out = '';
+  const pid = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /grandchild (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+  });
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.equal(code, 130);
+  assert.ok(isGone(pid), `grandchild ${pid} is gone`);
+  const [e] = timeline(dir);
+  assert.equal(e.status, 'stopped');
+});
+
+test('the block runs in the runbook folder', () => {
+  const r = runCli(fixture, '--block', '5', '--incident', incidentDir('cwd'));
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.trim(), fs.realpathSync(path.join(root, 'test/fixtures/run')));
+});
+
+test('reference runbook: an unfilled placeholder is named and nothing runs', () => {
+  const dir = incidentDir('reference');
+  const r = runCli(reference, '--block', '1', '--incident', dir);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, 'runbook-lens run: block 1 has unfilled placeholder <incident-key>; pass --var incident-key=VALUE\n');
+});
+
+test('bad arguments give one line on stderr and exit 2', () => {
+  const dir = incidentDir('bad');
+  const cases: [string[], RegExp][] = [
+    [[fixture, '--block', '1'], /missing --incident DIR/],
+    [[fixture, '--incident', dir], /say which block to run: --block N or --name NAME/],
+    [[fixture, '--block', '99', '--incident', dir], /has no block 99 \(it has 5 runnable blocks\)/],
+    [[fixture, '--block', 'two', '--incident', dir], /--block expects a number/],
+    [[fixture, '--name', 'nope', '--incident', dir], /no block named 'nope' \(names: greet, slow\)/],
+    [[fixture, '--block', '1', '--name', 'greet', '--incident', dir], /either --block or --name/],
+    [['missing.md', '--block', '1', '--incident', dir], /cannot read missing\.md: no such file/],
+    [[fixture, '--block', '1', '--incident', dir, '--frobnicate'], /Unknown option '--frobnicate'/],
+    [[fixture, '--block', '1', '--incident', dir, '--timeout', 'soon'], /--timeout expects seconds/],
+    [[fixture, '--block', '1', '--incident', dir, '--var', 'novalue'], /--var expects KEY=VALUE/],
+    [['--block', '1', '--incident', dir], /missing FILE/],
+  ];
+  for (const [args, message] of cases) {
+    const r = runCli(...args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(fs.existsSync(dir), false, 'no incident folder made for refused runs');
+  const corrupt = incidentDir('corrupt');
+  fs.mkdirSync(corrupt);
+  fs.writeFileSync(path.join(corrupt, 'incident.json'), '{oops');
+  const r = runCli(fixture, '--block', '1', '--incident', corrupt);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /incident\.json is not valid JSON/);
+});
+
+test('run --help', () => {
+  const r = runCli('--help');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^Usage: runbook-lens run FILE \(--block N \| --name NAME\) --incident DIR/);
+  assert.match(r.stdout, /124 when it timed out/);
+});
