@@ -56,7 +56,7 @@ test('shell comments found by the scanner agree with a real shell parser', async
   let comments = 0;
   for (const code of codes) {
     // Byte offsets equal character offsets for ASCII only.
-    if (!/^[\x00-\x7f]*$/.test(code)) continue;
+    if (Buffer.byteLength(code) !== code.length) continue;
     // Placeholders are not valid shell; mask them with a word of the same length.
     let masked = code;
     for (const p of findPlaceholders(code)) masked = masked.slice(0, p.offset) + '_'.repeat(p.name.length + 2) + masked.slice(p.offset + p.name.length + 2);
