@@ -52,7 +52,7 @@ export function parseKubeconfig(text: string, file: string): KubeconfigFile {
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = e.linePos?.[0].line ?? 1;
+    const line = lines.linePos(e.pos[0]).line;
     fail(line, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   }
   const result: KubeconfigFile = { path: file, clusters: [], users: [], contexts: [] };

@@ -20,7 +20,8 @@ export function fakeKubeconfigText(contexts: FakeContext[], currentContext?: str
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    clusters: contexts.map((c) => ({
+    // Contexts may share a cluster; each name is written once.
+    clusters: contexts.filter((c, i) => contexts.findIndex((d) => (d.cluster ?? d.context) === (c.cluster ?? c.context)) === i).map((c) => ({
       name: c.cluster ?? c.context,
       cluster: c.server.startsWith('https:') ? { server: c.server, 'certificate-authority-data': Buffer.from(fakeTls.ca).toString('base64') } : { server: c.server },
     })),
