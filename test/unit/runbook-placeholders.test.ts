@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fillPlaceholders, findPlaceholders } from '../../src/core/runbook/placeholders';
+import { fillBlock, fillPlaceholders, findPlaceholders } from '../../src/core/runbook/placeholders';
 import { parseRunbook } from '../../src/core/runbook/parse';
 
 const names = (code: string, dialect?: 'shell' | 'promql') => findPlaceholders(code, dialect).map((p) => p.name);
@@ -91,4 +91,13 @@ test('a block lists unique placeholder names in order of first appearance', () =
   assert.deepEqual(b.placeholders, ['ns', 'pod', 'container']);
   assert.equal(b.placeholderRefs.length, 5);
   assert.deepEqual(b.placeholderRefs[3], { name: 'pod', line: 3, column: 16 });
+});
+
+test('fillBlock reads a block with the dialect of its kind', () => {
+  const [promql, shell] = parseRunbook('```promql\nsum((rate(x{pod="<pod>"}[5m])))\n```\n```sh\necho $((1<2)) <pod>\n```\n').blocks;
+  assert.deepEqual(promql.placeholders, ['pod']);
+  assert.deepEqual(fillBlock(promql, { pod: 'web-1' }), { code: 'sum((rate(x{pod="web-1"}[5m])))', missing: [] });
+  assert.deepEqual(fillBlock(shell, { pod: 'web-1' }), { code: 'echo $((1<2)) web-1', missing: [] });
+  // Read as shell, the PromQL placeholder would sit inside (( )) and be missed.
+  assert.deepEqual(fillPlaceholders(promql.code, { pod: 'web-1' }).code, promql.code);
 });

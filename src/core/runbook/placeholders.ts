@@ -1,4 +1,5 @@
 import { Ctx, scanShell } from './shellLexer';
+import type { BlockKind } from './types';
 
 export interface FoundPlaceholder {
   /** The name between the angle brackets, e.g. `pod-name`. */
@@ -67,6 +68,11 @@ export function fillPlaceholders(
     last = p.offset + p.name.length + 2;
   }
   return { code: out + code.slice(last), missing };
+}
+
+/** Fills a parsed block's code, reading placeholders the way its kind (shell or PromQL) calls for. */
+export function fillBlock(block: { code: string; kind: BlockKind }, values: Record<string, string>): { code: string; missing: string[] } {
+  return fillPlaceholders(block.code, values, block.kind === 'promql' ? 'promql' : 'shell');
 }
 
 function shellContexts(code: string): (offset: number) => boolean {
