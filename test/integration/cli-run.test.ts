@@ -186,3 +186,16 @@ test('run --help', () => {
   assert.match(r.stdout, /^Usage: runbook-lens run FILE \(--block N \| --name NAME\) --incident DIR/);
   assert.match(r.stdout, /124 when it timed out/);
 });
+
+test('a reader that goes away (| head) does not lose the run', async () => {
+  const dir = incidentDir('epipe');
+  const runbook = path.join(tmp, 'many.md');
+  fs.writeFileSync(runbook, '# Many\n\n```bash\nseq 1 200000\n```\n');
+  const child = spawn(process.execPath, [cli, 'run', runbook, '--block', '1', '--incident', dir], { cwd: root });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.equal(code, 0);
+  const [e] = timeline(dir);
+  assert.equal(e.status, 'ok');
+  assert.equal(fs.readFileSync(path.join(dir, e.outputFile!), 'utf8').split('\n').length, 200001);
+});

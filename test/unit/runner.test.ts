@@ -195,3 +195,9 @@ test('stop waits for a SIGTERM-ignoring grandchild that no longer holds the outp
   assert.ok(grandchild > 0);
   assert.ok(isGone(grandchild), `grandchild ${grandchild} is gone when the run resolves`);
 });
+
+test('a live view that throws does not lose the output', async () => {
+  const r = await runProcess({ command: 'echo one; echo two', onData: () => { throw new Error('view closed'); } });
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.output, 'one\ntwo\n');
+});

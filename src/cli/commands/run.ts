@@ -13,6 +13,7 @@ import { readInputFile } from '../inputFile';
 import { actorName } from '../actor';
 import { selectBlock } from '../selectBlock';
 import { scopedRunEnv, targetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
+import { promqlHelp, promqlOptions, runPromqlBlock } from '../promqlBlock';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
@@ -33,6 +34,7 @@ Options:
   --shell SHELL      Shell that runs the block with -c (default bash).
   --yes              Confirm the run up front (recorded in the timeline entry).
 ${targetHelp}
+${promqlHelp}
   -h, --help         Show this help.
 
 Exit status: the block's exit status; 124 when it timed out; 130 when interrupted;
@@ -49,12 +51,23 @@ export const runOptions = {
   shell: { type: 'string' },
   yes: { type: 'boolean' },
   ...targetOptions,
+  ...promqlOptions,
 } as const;
 
 /** Workspace-relative when the runbook is under the current folder, else absolute. */
 function runbookRelative(abs: string): string {
   const rel = path.relative(process.cwd(), abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+/**
+ * Streams to our stdout/stderr, and goes quiet if the reader goes away (`| head`): the block
+ * keeps running and is still recorded.
+ */
+function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string): void } {
+  let open = true;
+  stream.on('error', () => { open = false; });
+  return { write: (chunk) => { if (open) stream.write(chunk); } };
 }
 
 export function exitStatusFor(entry: TimelineEntry): number {
@@ -75,12 +88,16 @@ function summary(entry: TimelineEntry, dir: string): string {
 export async function run(argv: string[]): Promise<number> {
   return withUsageErrors('run', async () => {
     const { values, positionals } = parseCommandArgs(argv, runOptions, { min: 1, max: 1, names: 'FILE (the runbook)' });
-    if (!values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
     const vars = parseKeyValues(values.var, '--var');
     const timeoutSeconds = values.timeout !== undefined ? parseSecondsFlag(values.timeout, '--timeout') : undefined;
     const file = positionals[0];
     const runbook = parseRunbook(await readInputFile(file));
     const block = selectBlock(runbook, file, values);
+    if (block.kind === 'promql') {
+      const flags = { prometheus: values.prometheus, incident: values.incident, timeoutSeconds };
+      return runPromqlBlock(block, file, vars, flags, targetFromFlags(values)?.target ?? null, actorName(), runbookRelative(path.resolve(file)));
+    }
+    if (!values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
     if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
     const filled = fillPlaceholders(block.code, vars);
     if (filled.missing.length) {
@@ -103,6 +120,7 @@ export async function run(argv: string[]): Promise<number> {
       ? (timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : undefined)
       : effectiveTimeoutMs(block.attributes.timeout, 0);
 
+    const live = { stdout: liveWriter(process.stdout), stderr: liveWriter(process.stderr) };
     // Ctrl-C reaches only this process (the block has its own process group): stop the block and record it.
     const stop = new AbortController();
     const onSignal = () => stop.abort();
@@ -124,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
         target: kube?.target ?? null,
         confirmation,
         actor: actorName(),
-        onData: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+        onData: (chunk, stream) => live[stream].write(chunk),
       });
       process.stderr.write(summary(entry, incidentDir));
       return exitStatusFor(entry);

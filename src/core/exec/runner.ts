@@ -110,7 +110,15 @@ class OutputSink {
 }
 
 /** Decoding, ANSI stripping and redaction for one of the child's streams. */
-function cleaner(stream: OutputStream, onData: RunProcessOptions['onData']) {
+function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData']) {
+  // A failing live view must not cost the record of the run.
+  const onData = onDataOption && ((chunk: string, s: OutputStream) => {
+    try {
+      onDataOption(chunk, s);
+    } catch {
+      // ignored: the output is still captured and recorded
+    }
+  });
   const decoder = new StringDecoder('utf8');
   const lines = createLineBuffer();
   const redactor = createStreamRedactor();
