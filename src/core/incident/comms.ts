@@ -119,16 +119,22 @@ function statusAt(entries: readonly TimelineEntry[], time: string): IncidentStat
   return status;
 }
 
+/** What counts as an action: runs, notes people wrote, and reaching mitigation or resolution. */
+function isAction(e: TimelineEntry): boolean {
+  if (e.kind === 'command' || e.kind === 'query') return true;
+  if (e.kind === 'note') return !isPinMarker(e) && !e.details;
+  return e.kind === 'milestone' && (e.milestone === 'mitigated' || e.milestone === 'resolved');
+}
+
 /**
  * "- …" lines for what was done after `since`: commands (the latest run of each),
- * notes and milestones. When there are too many, pinned entries, milestones, notes
+ * notes and the mitigated/resolved milestones. When there are too many, pinned entries, milestones, notes
  * and failures are kept first; the rest are counted.
  */
 export function actionsTaken(entries: readonly TimelineEntry[], since: string | undefined, max = MAX_ACTIONS): string[] {
   const after = since ? Date.parse(since) : -Infinity;
   const pinned = pinnedIds(entries);
-  const candidates = sortByTime(entries).filter((e) =>
-    !isPinMarker(e) && Date.parse(e.time) > after && (e.kind === 'command' || e.kind === 'query' || e.kind === 'note' || e.kind === 'milestone'));
+  const candidates = sortByTime(entries).filter((e) => Date.parse(e.time) > after && isAction(e));
   // The latest run of each command stands for the repeats.
   const latest = new Map<string, TimelineEntry>();
   for (const e of candidates) if (e.command) latest.set(e.command, e);

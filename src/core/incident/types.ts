@@ -68,5 +68,7 @@ export interface TimelineEntry {
   /** notification entries: which template, and where it went ('slack', 'clipboard'). */
   template?: 'initial' | 'update' | 'resolution';
   channel?: string;
+  /** A note recording changed incident facts: which fields (e.g. ['impact', 'rootCause']). */
+  details?: string[];
   [key: string]: unknown;
 }
