@@ -13,6 +13,7 @@ import { readIncident } from '../../src/core/incident/incidentStore';
 import { readTimeline } from '../../src/core/incident/timeline';
 import { startAlertmanager, type RunningServer } from '../harness/monitoringServers';
 import { freePort } from '../harness/freePort';
+import { cliFromSource } from '../harness/cliFromSource';
 
 const RUNBOOK_URL = 'https://github.com/openshift/runbooks/blob/master/alerts/cluster-monitoring-operator/KubePodCrashLooping.md';
 let am: RunningServer;
@@ -99,4 +100,31 @@ test('errors: down, and a server that is not Alertmanager', async () => {
     html.closeAllConnections();
     await new Promise((r) => html.close(r));
   }
+});
+
+test('runbook-lens alerts lists them and adds chosen ones to an incident, setting detected', async () => {
+  const list = await cliFromSource(['alerts', '--alertmanager', am.url]);
+  assert.equal(list.code, 0, list.stderr);
+  const lines = list.stdout.trimEnd().split('\n');
+  assert.deepEqual(lines[0].split(/\s+/), ['STARTED', 'SEVERITY', 'STATE', 'FINGERPRINT', 'ALERT']);
+  assert.equal(lines.length, 3);
+  assert.match(lines[1], /critical .*NodeNotReady \[critical\]: Node worker-3 is not ready\.$/);
+  const json = await cliFromSource(['alerts', '--json'], { env: { RUNBOOK_LENS_ALERTMANAGER_URL: am.url } });
+  assert.deepEqual((JSON.parse(json.stdout) as { labels: { alertname: string } }[]).map((a) => a.labels.alertname), ['NodeNotReady', 'KubePodCrashLooping']);
+
+  const incident = path.join(root, 'cli-incident');
+  const add = await cliFromSource(['alerts', '--alertmanager', am.url, '--incident', incident, '--add', 'KubePodCrashLooping', '--detected']);
+  assert.equal(add.code, 0, add.stderr);
+  assert.match(add.stderr, /added 1 alert to /);
+  assert.equal((await readIncident(incident)).milestones.detected, crashStart.toISOString());
+  const { entries } = await readTimeline(incident);
+  assert.deepEqual(entries.filter((e) => e.channel === 'alertmanager').map((e) => (e.alert as { name: string }).name), ['KubePodCrashLooping']);
+
+  const unknown = await cliFromSource(['alerts', '--alertmanager', am.url, '--incident', incident, '--add', 'NoSuchAlert']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /no active alert named or with fingerprint 'NoSuchAlert'/);
+  const port = await freePort();
+  const down = await cliFromSource(['alerts', '--alertmanager', `http://127.0.0.1:${port}`]);
+  assert.equal(down.code, 1);
+  assert.equal(down.stderr, `runbook-lens alerts: cannot reach Alertmanager at http://127.0.0.1:${port}: connection refused (ECONNREFUSED)\n`);
 });

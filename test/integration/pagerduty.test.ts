@@ -10,6 +10,7 @@ import { readIncident } from '../../src/core/incident/incidentStore';
 import { readTimeline } from '../../src/core/incident/timeline';
 import { startEventsReceiver, type EventsReceiver } from '../harness/eventsReceiver';
 import { freePort } from '../harness/freePort';
+import { cliFromSource } from '../harness/cliFromSource';
 
 const KEY = 'R0UTINGKEY0123456789abcdef012345';
 let receiver: EventsReceiver;
@@ -81,4 +82,27 @@ test('each event is recorded in the timeline and sets the matching milestone onc
   const md = fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8');
   assert.match(md, /Acknowledged in PagerDuty \(dedup key photon-42\)/);
   assert.ok(!fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').includes(KEY), 'the routing key is never written');
+});
+
+test('runbook-lens pagerduty ack|resolve: key from the environment, recorded with --incident', async () => {
+  receiver.received.length = 0;
+  const env = { RUNBOOK_LENS_PAGERDUTY_KEY: KEY };
+  const plain = await cliFromSource(['pagerduty', 'ack', '--dedup-key', 'photon-7', '--events-url', receiver.url], { env });
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(plain.stdout, 'PagerDuty acknowledge: success (Event processed), dedup key photon-7\n');
+  const incident = path.join(root, 'cli-incident');
+  const rec = await cliFromSource(['pagerduty', 'resolve', '--dedup-key', 'photon-7', '--incident', incident], { env: { ...env, RUNBOOK_LENS_PAGERDUTY_EVENTS_URL: receiver.url } });
+  assert.equal(rec.code, 0, rec.stderr);
+  assert.match(rec.stdout, /^Resolved in PagerDuty \(dedup key photon-7\): Event processed\nrecorded as \S+ in .*; resolved set to \d{4}-/);
+  assert.ok((await readIncident(incident)).milestones.resolved);
+  assert.deepEqual(receiver.received.map((r) => r.body.event_action), ['acknowledge', 'resolve']);
+
+  const noKey = await cliFromSource(['pagerduty', 'ack', '--dedup-key', 'x', '--events-url', receiver.url], { env: { RUNBOOK_LENS_PAGERDUTY_KEY: '' } });
+  assert.equal(noKey.code, 2);
+  assert.match(noKey.stderr, /set RUNBOOK_LENS_PAGERDUTY_KEY/);
+  const refused = await cliFromSource(['pagerduty', 'ack', '--dedup-key', 'x', '--events-url', receiver.url], { env: { RUNBOOK_LENS_PAGERDUTY_KEY: 'nope' } });
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /Event object is invalid: Invalid routing key/);
+  const badVerb = await cliFromSource(['pagerduty', 'page', '--dedup-key', 'x'], { env });
+  assert.equal(badVerb.code, 2);
 });

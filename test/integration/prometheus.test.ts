@@ -1,6 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import bcrypt from 'bcryptjs';
 import { instantQuery, rangeQuery } from '../../src/core/integrations/prometheusClient';
@@ -9,6 +12,8 @@ import { executePromql, outcomeSummary } from '../../src/core/integrations/promq
 import { formatResultTable, resultRows } from '../../src/core/integrations/queryResult';
 import { startPrometheus, type RunningServer } from '../harness/monitoringServers';
 import { freePort } from '../harness/freePort';
+import { cliFromSource } from '../harness/cliFromSource';
+import { readTimeline } from '../../src/core/incident/timeline';
 
 async function rejectsWith(p: Promise<unknown>, check: (e: IntegrationError) => void): Promise<void> {
   await assert.rejects(p, (e: unknown) => {
@@ -165,5 +170,72 @@ describe('Prometheus client error paths', { timeout: 60_000 }, () => {
       proxy.closeAllConnections();
       await new Promise((r) => proxy.close(r));
     }
+  });
+});
+
+describe('runbook-lens run on promql blocks', { timeout: 60_000 }, () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-promcli-'));
+  const runbook = path.join(tmp, 'runbook.md');
+  fs.writeFileSync(runbook, [
+    '# Photon', '', '## Check targets', '',
+    '```promql', 'up{job="<job>"}', '```', '',
+    '```promql range=20s step=2s', 'up', '```', '',
+    '```promql', 'sum(up', '```', '',
+  ].join('\n'));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('prints a plain table and records a query entry with the full result in outputs/', async () => {
+    const incident = path.join(tmp, 'inc');
+    const r = await cliFromSource(['run', runbook, '--block', '1', '--prometheus', prom.url, '--var', 'job=prometheus', '--incident', incident]);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines[0].split(/\s+/), ['VALUE', 'SERIES']);
+    assert.equal(lines[1], `1      up{instance="127.0.0.1:${prom.port}", job="prometheus"}`);
+    assert.match(r.stderr, /query block 1 \(instant\) ok; recorded as \S+ in /);
+    const { entries } = await readTimeline(incident);
+    const q = entries.find((e) => e.kind === 'query');
+    assert.ok(q, 'a query entry');
+    assert.equal(q.command, 'up{job="prometheus"}');
+    assert.equal(q.block, 1);
+    assert.equal(q.line, 5);
+    assert.deepEqual(q.section, ['Photon', 'Check targets']);
+    assert.equal(q.status, 'ok');
+    assert.equal(q.series, 1);
+    assert.match(q.output ?? '', /^1 series \(vector\); top values: up\{.*\} = 1$/);
+    const full = JSON.parse(fs.readFileSync(path.join(incident, q.outputFile!), 'utf8'));
+    assert.equal(full.status, 'success');
+    assert.equal(full.resultType, 'vector');
+    assert.equal(full.result[0].metric.job, 'prometheus');
+    assert.equal(full.result[0].value[1], '1');
+    assert.match(fs.readFileSync(path.join(incident, 'timeline.md'), 'utf8'), /```promql\nup\{job="prometheus"\}\n```/);
+  });
+
+  test('a range block prints last/min/max/points; no --incident needed', async () => {
+    const r = await cliFromSource(['run', runbook, '--block', '2', '--prometheus', prom.url]);
+    assert.equal(r.code, 0, r.stderr);
+    const [header, row] = r.stdout.trimEnd().split('\n');
+    assert.deepEqual(header.split(/\s+/), ['LAST', 'MIN', 'MAX', 'POINTS', 'SERIES']);
+    const [last, min, max, points] = row.split(/\s+/);
+    assert.deepEqual([last, min, max], ['1', '1', '1']);
+    assert.ok(Number(points) >= 1 && Number(points) <= 11, row);
+  });
+
+  test('errors: a bad query exits 1 with Prometheus\' message; missing URL or placeholder exits 2; basic auth from env', async () => {
+    const bad = await cliFromSource(['run', runbook, '--block', '3', '--prometheus', prom.url]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^runbook-lens run: Prometheus at http:\/\/127\.0\.0\.1:\d+: bad_data: .*unclosed left parenthesis\n$/);
+    const noUrl = await cliFromSource(['run', runbook, '--block', '2'], { env: { RUNBOOK_LENS_PROMETHEUS_URL: '' } });
+    assert.equal(noUrl.code, 2);
+    assert.match(noUrl.stderr, /pass --prometheus URL/);
+    const noVar = await cliFromSource(['run', runbook, '--block', '1', '--prometheus', prom.url]);
+    assert.equal(noVar.code, 2);
+    assert.match(noVar.stderr, /unfilled placeholder <job>; pass --var job=VALUE/);
+    const denied = await cliFromSource(['run', runbook, '--block', '2', '--prometheus', authProm.url]);
+    assert.equal(denied.code, 1);
+    assert.match(denied.stderr, /needs valid credentials \(HTTP 401 Unauthorized\)/);
+    const allowed = await cliFromSource(['run', runbook, '--block', '2'], {
+      env: { RUNBOOK_LENS_PROMETHEUS_URL: authProm.url, RUNBOOK_LENS_PROMETHEUS_USER: 'oncall', RUNBOOK_LENS_PROMETHEUS_PASSWORD: password },
+    });
+    assert.equal(allowed.code, 0, allowed.stderr);
   });
 });
