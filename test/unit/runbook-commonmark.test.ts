@@ -149,3 +149,12 @@ test('a byte-order mark does not hide the first heading', () => {
   assert.deepEqual(b.section, ['Head']);
   assert.equal(b.line, 2);
 });
+
+test('the language word is read as the spec reads info strings; attributes keep their backslashes', () => {
+  assert.deepEqual(fences('``` foo\\+bar\nfoo\n```\n').map((f) => f.lang), ['foo+bar']);
+  assert.deepEqual(fences('``` f&ouml;&ouml;\nfoo\n```\n').map((f) => f.lang), ['föö']);
+  assert.equal(one('``` b&#97;sh\necho\n```\n').lang, 'bash');
+  const b = one('```sh {"name":"a\\"b"}\necho\n```\n');
+  assert.equal(b.name, 'a"b');
+  assert.equal(b.info, 'sh {"name":"a\\"b"}');
+});

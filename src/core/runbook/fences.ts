@@ -1,4 +1,4 @@
-import type { MdToken } from './markdown';
+import { unescapeInfo, type MdToken } from './markdown';
 import type { FenceInfo } from './types';
 import { langOf } from './languages';
 
@@ -6,8 +6,9 @@ import { langOf } from './languages';
  * A fenced block from its markdown-it token. `token.content` already has the container's
  * indentation and `>` markers removed, as the spec says. Line numbers come from `token.map`
  * (0-based, end exclusive); whether the closing fence exists follows from comparing the number
- * of body lines with the lines the token covers. The info string is re-read from the source
- * line, because markdown-it unescapes it and JSON attributes need the raw text.
+ * of body lines with the lines the token covers. The language comes from the info string as the
+ * spec reads it (backslash escapes and entities resolved); `info` is re-read raw from the source
+ * line, because JSON attributes need their backslashes.
  */
 export function fenceFromToken(token: MdToken, sourceLines: string[]): FenceInfo & { bodyLineCount: number } {
   const [start, end] = token.map ?? [0, 1];
@@ -17,7 +18,7 @@ export function fenceFromToken(token: MdToken, sourceLines: string[]): FenceInfo
   const at = raw.indexOf(token.markup);
   const info = at >= 0 ? raw.slice(at + token.markup.length).trim() : token.info.trim();
   return {
-    lang: langOf(info),
+    lang: langOf(unescapeInfo(token.info)),
     info,
     line: start + 1,
     endLine: Math.max(end, start + 1),

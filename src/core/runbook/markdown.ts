@@ -39,3 +39,8 @@ export function tokenize(text: string): MdToken[] {
     return parserFor(SAFE_NESTING).parse(text, {});
   }
 }
+
+/** An info string as the spec reads it: backslash escapes and entity references resolved. */
+export function unescapeInfo(info: string): string {
+  return parserFor(SAFE_NESTING).utils.unescapeAll(info);
+}
