@@ -89,3 +89,11 @@ test('listIncidents: newest first, unreadable ones reported', async () => {
   assert.match(problems[0], /broken.incident\.json is not valid JSON/);
   assert.deepEqual(await listIncidents(path.join(tmp, 'none')), []);
 });
+
+test('ensureIncidentDir called at once by many writers: one incident, every caller reads it whole', async () => {
+  const dir = path.join(tmp, 'race', 'new-incident');
+  const results = await Promise.all(Array.from({ length: 12 }, () => ensureIncidentDir(dir, { title: 'Race' })));
+  assert.equal(results.filter((r) => r.created).length, 1);
+  assert.equal(new Set(results.map((r) => r.incident.createdAt)).size, 1);
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+});

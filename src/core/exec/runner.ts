@@ -56,6 +56,8 @@ export interface ProcessResult {
 export const DEFAULT_KILL_GRACE_MS = 3000;
 const DEFAULT_DRAIN_MS = 2000;
 const DRAIN_IDLE_MS = 300;
+/** setTimeout fires at once for longer delays: cap them (about 24 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Where cleaned output goes: the bounded capture and the optional file, with backpressure. */
 class OutputSink {
@@ -240,7 +242,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       sigkillTimer = setTimeout(sigkill, grace);
     };
     const timeoutTimer = opts.timeoutMs && opts.timeoutMs > 0
-      ? setTimeout(() => { timedOut = true; killGroup(); }, opts.timeoutMs)
+      ? setTimeout(() => { timedOut = true; killGroup(); }, Math.min(opts.timeoutMs, MAX_TIMER_MS))
       : undefined;
     const onAbort = () => { cancelled = true; killGroup(); };
     opts.signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { processExists } from '../exec/processGroup';
 
@@ -12,7 +13,8 @@ import { processExists } from '../exec/processGroup';
 const queues = new Map<string, Promise<unknown>>();
 const STALE_MS = 10_000;
 
-export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
+  const lockPath = path.resolve(lockFile);
   const previous = queues.get(lockPath) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(async () => {
     const token = await acquire(lockPath);

@@ -45,14 +45,18 @@ function checkNew(fields: NewIncident): void {
   if (!SEVERITIES.includes(fields.severity)) throw new Error(`severity must be one of ${SEVERITIES.join(', ')} (got "${fields.severity}")`);
 }
 
-async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+/**
+ * Writes the whole file under a temporary name first, so readers never see half of it.
+ * `exclusive`: link into place, failing with EEXIST when the file already exists;
+ * otherwise rename over it.
+ */
+async function writeJsonAtomic(file: string, value: unknown, exclusive = false): Promise<void> {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.writeFile(tmp, JSON.stringify(value, null, 2) + '\n', { flag: 'wx' });
-    await fs.rename(tmp, file);
-  } catch (err) {
+    await (exclusive ? fs.link(tmp, file) : fs.rename(tmp, file));
+  } finally {
     await fs.rm(tmp, { force: true });
-    throw err;
   }
 }
 
@@ -67,7 +71,7 @@ async function initFolder(dir: string, incident: Incident): Promise<void> {
   await fs.writeFile(path.join(dir, TIMELINE_MD), renderTimelineHeader(incident.title), { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'EEXIST') throw err;
   });
-  await fs.writeFile(path.join(dir, INCIDENT_JSON), JSON.stringify(incident, null, 2) + '\n', { flag: 'wx' });
+  await writeJsonAtomic(path.join(dir, INCIDENT_JSON), incident, true);
 }
 
 function newIncident(id: string, fields: NewIncident, now: Date): Incident {
