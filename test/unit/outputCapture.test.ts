@@ -42,8 +42,8 @@ test('line buffer holds back unfinished lines and releases very long ones', () =
 
 test('stream redactor only releases complete lines and flushes the rest at the end', () => {
   const r = createStreamRedactor();
-  assert.equal(r.push('TOKEN=ab'), '');
-  assert.equal(r.push('cd\nnext'), 'TOKEN=abcd\n');
+  assert.equal(r.push('hello wor'), '');
+  assert.equal(r.push('ld\nnext'), 'hello world\n');
   assert.equal(r.end(), 'next');
   assert.deepEqual(typeof r.counts(), 'object');
 });
