@@ -140,6 +140,9 @@ test('headings: ATX and setext, closing hashes, inline markup, nested paths', ()
     ['Runbook title', 'Sub', 'Deep'],
     ['Next'],
   ]);
+  // An empty heading closes deeper sections without adding a name; skipped levels are fine.
+  assert.deepEqual(one('# A\n### C\n##\n```sh\nx\n```\n').section, ['A']);
+  assert.deepEqual(one('# A\n### C\n## B\n```sh\nx\n```\n').section, ['A', 'B']);
   // A setext underline cannot follow a fence: "---" after a code block is a thematic break.
   assert.deepEqual(parseRunbook('```sh\nx\n```\n---\n').headings, []);
 });

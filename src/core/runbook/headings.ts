@@ -24,7 +24,8 @@ export class SectionStack {
     this.stack.push(h);
   }
 
+  /** Empty headings (`#` alone) still close deeper sections but add no name to the path. */
   path(): string[] {
-    return this.stack.map((h) => h.text);
+    return this.stack.map((h) => h.text).filter((t) => t !== '');
   }
 }
