@@ -1,19 +1,72 @@
 /**
  * Secret redaction. Everything written to disk or sent out passes through here.
- * (Placeholder implementation until the safety work lands: it redacts nothing.)
+ * Detection = secretlint's recommended preset (secretlintRules.ts) + what it lacks
+ * (patternRules.ts) + multi-line structure (structured.ts). Found values are replaced by
+ * `[REDACTED:kind]`; each result counts the replacements by kind.
  */
+import { patternSpans } from './patternRules';
+import { secretlintSpans } from './secretlintRules';
+import { applySpans, type SecretSpan } from './spans';
+import { initialState, inStructure, mayHaveStructure, structuredSpans, type StructureState } from './structured';
+
 export interface RedactionResult {
   text: string;
   /** How many values of each kind were replaced, e.g. { "aws-access-key": 1 }. */
   counts: Record<string, number>;
 }
 
-export function redactText(text: string): RedactionResult {
-  return { text, counts: {} };
-}
-
 export function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
   const out = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
   return out;
+}
+
+/** Redacts whole lines, carrying multi-line state (PEM keys, Secret data) between calls. */
+function redactLines(text: string, state: StructureState): RedactionResult {
+  if (!text) return { text, counts: {} };
+  const spans: SecretSpan[] = [];
+  if (inStructure(state) || mayHaveStructure(text)) spans.push(...structuredSpans(text, state));
+  spans.push(...secretlintSpans(text), ...patternSpans(text, text.toLowerCase()));
+  return applySpans(text, spans);
+}
+
+/** Longest unfinished line held back; past it, text is released at a space so memory stays bounded. */
+const MAX_PENDING = 256 * 1024;
+
+export interface Redactor {
+  /** Redacts the complete lines now available; an unfinished last line is held back. */
+  push(chunk: string): RedactionResult;
+  /** Redacts whatever is still held back. */
+  end(): RedactionResult;
+}
+
+export function createRedactor(): Redactor {
+  const state = initialState();
+  let pending = '';
+  return {
+    push(chunk) {
+      pending += chunk;
+      let cut = pending.lastIndexOf('\n') + 1;
+      if (cut === 0 && pending.length > MAX_PENDING) {
+        // A giant line: release up to a space well before the end; tokens rarely contain spaces.
+        const space = pending.lastIndexOf(' ', pending.length - 4096);
+        cut = space > 0 ? space + 1 : pending.length - 4096;
+      }
+      const ready = pending.slice(0, cut);
+      pending = pending.slice(cut);
+      return redactLines(ready, state);
+    },
+    end() {
+      const rest = pending;
+      pending = '';
+      return redactLines(rest, state);
+    },
+  };
+}
+
+export function redactText(text: string): RedactionResult {
+  const r = createRedactor();
+  const a = r.push(text);
+  const b = r.end();
+  return { text: a.text + b.text, counts: mergeCounts(a.counts, b.counts) };
 }

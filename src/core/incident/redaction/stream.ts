@@ -1,9 +1,9 @@
-import { createLineBuffer } from '../../exec/lineBuffer';
-import { mergeCounts, redactText } from './redact';
+import { createRedactor, mergeCounts } from './redact';
 
 /**
  * Redacts a stream of text. A secret can be split across two chunks, so the unfinished last
- * line is held back until its newline (or `end()`) arrives, then redacted whole.
+ * line is held back until its newline (or `end()`) arrives, then redacted whole; multi-line
+ * secrets (PEM keys, Secret data blocks) are tracked across chunks by the redactor's state.
  */
 export interface StreamRedactor {
   push(chunk: string): string;
@@ -13,17 +13,15 @@ export interface StreamRedactor {
 }
 
 export function createStreamRedactor(): StreamRedactor {
-  const lines = createLineBuffer();
+  const redactor = createRedactor();
   let counts: Record<string, number> = {};
-  const redact = (text: string): string => {
-    if (!text) return '';
-    const r = redactText(text);
+  const take = (r: { text: string; counts: Record<string, number> }): string => {
     counts = mergeCounts(counts, r.counts);
     return r.text;
   };
   return {
-    push: (chunk) => redact(lines.push(chunk)),
-    end: () => redact(lines.end()),
+    push: (chunk) => (chunk ? take(redactor.push(chunk)) : ''),
+    end: () => take(redactor.end()),
     counts: () => ({ ...counts }),
   };
 }
