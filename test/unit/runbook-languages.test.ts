@@ -40,9 +40,18 @@ test('HTML-style attributes (Runme): bare, double- and single-quoted values', ()
   assert.deepEqual(parseAttributes("sh {name=\"two words\" cwd='/tmp/a b' range=30m step=30s}").attributes, {
     name: 'two words', cwd: '/tmp/a b', range: '30m', step: '30s',
   });
-  assert.deepEqual(parseAttributes('bash title="x" { name=restart interactive=true }').attributes, { name: 'restart', interactive: 'true' });
+  assert.deepEqual(parseAttributes('bash title="x" { name=restart interactive=true }').attributes, { title: 'x', name: 'restart', interactive: 'true' });
   assert.deepEqual(parseAttributes('sh{name=a,timeout=5}').attributes, { name: 'a', timeout: '5' });
   assert.deepEqual(parseAttributes('bash').attributes, {});
+});
+
+test('bare key=value words after the language are attributes too; braces win; other words are ignored', () => {
+  assert.deepEqual(parseAttributes('promql range=30m step=30s'), { attributes: { range: '30m', step: '30s' }, errors: [] });
+  assert.deepEqual(parseAttributes('promql range=1h extra words {"range":"30m"}'), { attributes: { range: '30m' }, errors: [] });
+  assert.deepEqual(parseAttributes('bash linenums title="a b" x= "y'), { attributes: { title: 'a b' }, errors: [] });
+  assert.deepEqual(parseAttributes('range=5m'), { attributes: {}, errors: [] });
+  const b = parseRunbook('```promql range=30m step=30s\nup\n```\n').blocks[0];
+  assert.deepEqual([b.kind, b.attributes], ['promql', { range: '30m', step: '30s' }]);
 });
 
 test('malformed attributes are reported, never thrown, and good pairs are kept', () => {

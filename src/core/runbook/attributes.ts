@@ -11,20 +11,24 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Runme-compatible attributes from an info string such as `sh {"name":"x","timeout":"30"}` or
- * `sh { name=x confirm=true title="two words" }`. Everything before the first `{` (the language
- * and any extra words) is ignored. Never throws: problems are reported in `errors` and every
- * well-formed pair is still kept.
+ * `sh { name=x confirm=true title="two words" }`. Bare `key=value` words between the language
+ * and the braces count too (`promql range=30m step=30s`, as issue 7 writes them); the braces win
+ * on a conflict, and other extra words are ignored. Never throws: problems in the braces are
+ * reported in `errors` and every well-formed pair is still kept.
  */
 export function parseAttributes(info: string): ParsedAttributes {
   const attributes: BlockAttributes = {};
   const errors: string[] = [];
-  const open = info.indexOf('{');
-  if (open < 0) return { attributes, errors };
-  const rest = info.slice(open);
   const set = (key: string, value: string): void => {
     if (FORBIDDEN_KEYS.has(key)) errors.push(`attribute name '${key}' is not allowed`);
     else attributes[key] = value;
   };
+  const open = info.indexOf('{');
+  const words = (open < 0 ? info : info.slice(0, open)).trim().replace(/^\S+/, '');
+  // Extra words are free text: no errors for them, only their key=value pairs are kept.
+  parseHtmlStyle(`{${words}}`, set, []);
+  if (open < 0) return { attributes, errors };
+  const rest = info.slice(open);
   if (/^\{\s*("|\}|$)/.test(rest)) parseJson(rest, set, errors);
   else parseHtmlStyle(rest, set, errors);
   return { attributes, errors };
