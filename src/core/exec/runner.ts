@@ -140,6 +140,10 @@ function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData']
   };
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(0, ms)));
+}
+
 function isDirectory(dir: string): boolean {
   try {
     return fs.statSync(dir).isDirectory();
@@ -254,10 +258,13 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       clearInterval(drainTimer);
       opts.signal?.removeEventListener('abort', onAbort);
       // Stop and timeout promise the whole group is gone, even members that ignore SIGTERM.
-      if (killRequested && !sigkillSent && child.pid && groupAlive(child.pid)) {
+      if (killRequested && child.pid && groupAlive(child.pid)) {
         clearTimeout(sigkillTimer);
-        await new Promise((r) => setTimeout(r, Math.max(0, grace - (performance.now() - killAt))));
-        sigkill();
+        // Members still dying from SIGTERM are given the rest of the grace period.
+        while (!sigkillSent && performance.now() - killAt < grace && groupAlive(child.pid)) await sleep(20);
+        if (groupAlive(child.pid)) sigkill();
+        // A signalled process dies when it is next scheduled: wait for that, briefly.
+        for (let i = 0; i < 100 && groupAlive(child.pid); i++) await sleep(10);
       }
       clearTimeout(sigkillTimer);
       if (abandoned) write('\n[runbook-lens: stopped capturing output; background processes of this block still hold it open]\n');
