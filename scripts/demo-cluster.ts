@@ -28,8 +28,8 @@ async function main(): Promise<void> {
   ];
   fs.mkdirSync(path.dirname(out), { recursive: true });
   writeFakeKubeconfig(out, [
-    { context: 'demo-staging', cluster: 'demo-staging', user: 'demo-staging-user', server: clusters[0].url, namespace: 'photon-mlir', token: 'demo-staging-token' },
-    { context: 'demo-prod', cluster: 'demo-prod', user: 'demo-prod-user', server: clusters[1].url, namespace: 'photon-mlir', token: 'demo-prod-token' },
+    { context: 'demo-staging', cluster: 'demo-staging', user: 'demo-staging-user', server: clusters[0].url, namespace: 'photon-mlir', token: 'demo-staging-token', simulated: true },
+    { context: 'demo-prod', cluster: 'demo-prod', user: 'demo-prod-user', server: clusters[1].url, namespace: 'photon-mlir', token: 'demo-prod-token', simulated: true },
   ], 'demo-staging');
   const info = { kubeconfig: out, contexts: { 'demo-staging': clusters[0].url, 'demo-prod': clusters[1].url }, simulated: true };
   if (values.json) process.stdout.write(JSON.stringify(info) + '\n');

@@ -4,6 +4,7 @@ import { RunbookCodeLensProvider } from './codeLens';
 import { RunController } from './run/runController';
 import { IncidentSession, type StartIncidentArgs } from './incidentSession';
 import type { ExtensionServices } from './services';
+import { registerKube } from './kube/registerKube';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
     vscode.commands.registerCommand('runbookLens.startIncident', (args?: StartIncidentArgs) => incidents.start(args ?? {})),
   );
   // Feature areas register here (cluster targeting, safety, incidents, observability, authoring).
+  registerKube(context, services, runs);
   return api;
 
   /** Commands take (uri, index) from lenses; from the palette they use the block under the cursor. */

@@ -132,3 +132,24 @@ test('hand edits to timeline.md survive later appends', async () => {
 test('an entry without id, time or kind is refused', async () => {
   await assert.rejects(appendEntry(freshDir('bad'), { id: '', time: 'x', kind: 'note' }), /needs id, time and kind/);
 });
+
+test('a lock left by a crashed writer does not block the timeline', async () => {
+  const dir = freshDir('stale-lock');
+  const lock = path.join(dir, '.timeline.lock');
+  // The pid of a process that has exited.
+  const dead = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['-e', '']);
+    child.on('exit', () => resolve(child.pid!));
+  });
+  fs.writeFileSync(lock, `${dead} ${os.hostname()} deadbeef`);
+  const started = Date.now();
+  await appendEntry(dir, note('after a crash'));
+  assert.ok(Date.now() - started < 2000);
+  // A lock from another machine is only broken once it is old.
+  fs.writeFileSync(lock, '1 some-other-host cafe');
+  const old = new Date(Date.now() - 60_000);
+  fs.utimesSync(lock, old, old);
+  await appendEntry(dir, note('after an old lock'));
+  assert.equal((await readTimeline(dir)).entries.length, 2);
+  assert.equal(fs.existsSync(lock), false);
+});

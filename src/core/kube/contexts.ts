@@ -1,6 +1,7 @@
 import { KubeError } from './kubeError';
 import type { MergedKubeconfig } from './mergeKubeconfig';
 import type { KubeTarget } from './types';
+import { isSimulatedCluster } from './simulated';
 
 export interface ContextInfo {
   name: string;
@@ -11,6 +12,8 @@ export interface ContextInfo {
   /** API server URL, or undefined when the cluster is not defined anywhere. */
   server?: string;
   current: boolean;
+  /** The cluster is a simulated API server (the local demo), not a real cluster. */
+  simulated: boolean;
   /** The file that defines this context. */
   file: string;
 }
@@ -26,6 +29,7 @@ export function listContexts(merged: MergedKubeconfig): ContextInfo[] {
       namespace: str(c.body.namespace) || 'default',
       server: typeof server === 'string' ? server : undefined,
       current: c.name === merged.currentContext,
+      simulated: isSimulatedCluster(merged.clusters.get(cluster)),
       file: c.file,
     };
   });

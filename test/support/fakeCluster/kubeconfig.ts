@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { stringify } from 'yaml';
 import { fakeTls } from './tlsMaterial';
+import { simulatedExtension } from '../../../src/core/kube/simulated';
 
 export interface FakeContext {
   /** Context name; the cluster and user are named after it unless given. */
@@ -10,6 +11,8 @@ export interface FakeContext {
   token?: string;
   cluster?: string;
   user?: string;
+  /** Mark the cluster as simulated (shown as such in the status bar). */
+  simulated?: boolean;
   /** An exec credential plugin instead of a token. */
   exec?: { command: string; args?: string[] };
 }
@@ -23,7 +26,11 @@ export function fakeKubeconfigText(contexts: FakeContext[], currentContext?: str
     // Contexts may share a cluster; each name is written once.
     clusters: contexts.filter((c, i) => contexts.findIndex((d) => (d.cluster ?? d.context) === (c.cluster ?? c.context)) === i).map((c) => ({
       name: c.cluster ?? c.context,
-      cluster: c.server.startsWith('https:') ? { server: c.server, 'certificate-authority-data': Buffer.from(fakeTls.ca).toString('base64') } : { server: c.server },
+      cluster: {
+        server: c.server,
+        ...(c.server.startsWith('https:') ? { 'certificate-authority-data': Buffer.from(fakeTls.ca).toString('base64') } : {}),
+        ...(c.simulated ? { extensions: [simulatedExtension] } : {}),
+      },
     })),
     users: contexts.map((c) => ({
       name: c.user ?? c.context,

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { resolveTarget } from '../../core/kube/contexts';
+import type { Confirmation, TimelineEntry } from '../../core/incident/types';
+import type { KubeTarget } from '../../core/kube/types';
+import type { RunController } from '../run/runController';
+import type { ExtensionServices } from '../services';
+import { pickContexts } from './pickers';
+import type { KubeTargetService } from './targetService';
+
+/**
+ * Run on several contexts…: one block on each picked context in parallel, in the current
+ * namespace. Placeholders are asked once and each target is confirmed before anything starts;
+ * every run has its own output file and timeline entry.
+ */
+export async function runOnContexts(service: KubeTargetService, services: ExtensionServices, runs: RunController, uri: vscode.Uri, index: number): Promise<(TimelineEntry | undefined)[] | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
+    return undefined;
+  }
+  const found = await runs.blockAt(uri, index);
+  if (!found || found.block.kind !== 'shell') return undefined;
+  let merged;
+  try {
+    merged = service.freshKubeconfig();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+  const current = service.current();
+  const namespace = current?.namespace;
+  const picked = await pickContexts(merged, current, `Runbook Lens: run block ${index} on several contexts${namespace ? ` (namespace ${namespace})` : ''}`);
+  if (!picked || picked.length === 0) return undefined;
+  const targets: KubeTarget[] = [];
+  for (const c of picked) {
+    try {
+      targets.push(resolveTarget(merged, c.name, namespace ?? c.namespace));
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+  const incidentDir = await services.incidents.ensure();
+  if (!incidentDir) return undefined;
+  const code = await runs.resolveCode(found.block, incidentDir, targets[0]);
+  if (code === undefined) return undefined;
+  const vars = runs.memory.get(incidentDir);
+  // Confirm every target first (destructive commands name each context), then start them together.
+  const confirmed: { target: KubeTarget; confirmation?: Confirmation }[] = [];
+  for (const target of targets) {
+    if (!services.guard) {
+      confirmed.push({ target });
+      continue;
+    }
+    const confirmation = await services.guard.confirmRun(found.block, code, target);
+    if (!confirmation) return undefined;
+    confirmed.push({ target, confirmation });
+  }
+  runs.showOutput();
+  return Promise.all(confirmed.map(({ target, confirmation }) =>
+    runs.run(uri, index, { target, vars, confirmed: confirmation ?? { method: 'none', destructive: [], at: new Date().toISOString() } })));
+}

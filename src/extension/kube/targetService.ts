@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { connect } from '../../core/kube/connection';
+import { listContexts, resolveTarget } from '../../core/kube/contexts';
+import { kubeconfigSource } from '../../core/kube/kubeconfigPaths';
+import { listObjectNames } from '../../core/kube/lookups';
+import { loadKubeconfig, type MergedKubeconfig } from '../../core/kube/mergeKubeconfig';
+import { placeholderKind } from '../../core/kube/placeholderKinds';
+import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
+import type { KubeTarget } from '../../core/kube/types';
+import { readIncident, updateIncident } from '../../core/incident/incidentStore';
+import type { IncidentService, TargetService } from '../services';
+import { configuredKubeconfigs } from './kubeconfigSetting';
+
+const CHOSEN_KEY = 'runbookLens.kubeTarget';
+
+/**
+ * The cluster target of this workspace: the one chosen in the pickers (kept per workspace),
+ * or the kubeconfig's current context; while an incident is open, the target pinned in its
+ * incident.json wins so it cannot drift.
+ */
+export class KubeTargetService implements TargetService, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private merged: MergedKubeconfig | undefined;
+  private loadError: string | undefined;
+  private pinned: { dir: string; target: KubeTarget } | undefined;
+
+  constructor(private readonly state: vscode.Memento, private readonly incidents: IncidentService) {
+    this.reload();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** Re-reads the kubeconfig files (they are only read, never written). */
+  reload(): void {
+    try {
+      this.merged = loadKubeconfig(kubeconfigSource({ explicit: configuredKubeconfigs() }));
+      this.loadError = undefined;
+    } catch (err) {
+      this.merged = undefined;
+      this.loadError = err instanceof Error ? err.message : String(err);
+    }
+    this.changed.fire();
+  }
+
+  kubeconfig(): { merged?: MergedKubeconfig; error?: string } {
+    return { merged: this.merged, error: this.loadError };
+  }
+
+  /** Fresh read for a run, so a context removed since is refused rather than guessed. */
+  freshKubeconfig(): MergedKubeconfig {
+    return loadKubeconfig(kubeconfigSource({ explicit: configuredKubeconfigs() }));
+  }
+
+  chosen(): KubeTarget | undefined {
+    return this.state.get<KubeTarget>(CHOSEN_KEY);
+  }
+
+  pinnedIncident(): string | undefined {
+    return this.pinned?.dir;
+  }
+
+  current(): KubeTarget | undefined {
+    if (this.pinned && this.pinned.dir === this.incidents.currentDir()) return this.pinned.target;
+    const chosen = this.chosen();
+    if (chosen) return chosen;
+    if (!this.merged?.currentContext) return undefined;
+    try {
+      return resolveTarget(this.merged);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Sets the target; with an incident open, it becomes the incident's pinned target. */
+  async choose(target: KubeTarget): Promise<void> {
+    await this.state.update(CHOSEN_KEY, target);
+    const dir = this.incidents.currentDir();
+    if (dir) {
+      await updateIncident(dir, (i) => {
+        i.target = target;
+      });
+      this.pinned = { dir, target };
+    }
+    this.changed.fire();
+  }
+
+  /** Reads the open incident's pinned target; pins the current one when the incident has none. */
+  async syncWithIncident(): Promise<void> {
+    const dir = this.incidents.currentDir();
+    if (!dir) {
+      this.pinned = undefined;
+      this.changed.fire();
+      return;
+    }
+    try {
+      const incident = await readIncident(dir);
+      if (incident.target) {
+        this.pinned = { dir, target: incident.target };
+      } else {
+        const target = this.chosen() ?? this.current();
+        if (target) {
+          await updateIncident(dir, (i) => {
+            i.target = target;
+          });
+          this.pinned = { dir, target };
+        }
+      }
+    } catch {
+      this.pinned = undefined;
+    }
+    this.changed.fire();
+  }
+
+  async scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }> {
+    const scoped = await writeScopedKubeconfig(this.freshKubeconfig(), target);
+    return { env: scoped.env, dispose: scoped.dispose };
+  }
+
+  async placeholderChoices(name: string, target: KubeTarget): Promise<string[] | undefined> {
+    const kind = placeholderKind(name);
+    if (!kind) return undefined;
+    const merged = this.freshKubeconfig();
+    if (kind === 'contexts') return listContexts(merged).map((c) => c.name);
+    try {
+      return await listObjectNames(await connect(merged, target), kind, { timeoutMs: 3000 });
+    } catch (err) {
+      // The user can still type a value; say why there is no list.
+      void vscode.window.setStatusBarMessage(`Runbook Lens: no live ${kind} for <${name}>: ${err instanceof Error ? err.message : String(err)}`, 8000);
+      return undefined;
+    }
+  }
+}
