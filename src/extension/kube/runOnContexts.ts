@@ -19,13 +19,8 @@ export async function runOnContexts(service: KubeTargetService, services: Extens
   }
   const found = await runs.blockAt(uri, index);
   if (!found || found.block.kind !== 'shell') return undefined;
-  let merged;
-  try {
-    merged = service.freshKubeconfig();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
+  const merged = service.freshKubeconfigOrReport();
+  if (!merged) return undefined;
   const current = service.current();
   const namespace = current?.namespace;
   const picked = await pickContexts(merged, current, `Runbook Lens: run block ${index} on several contexts${namespace ? ` (namespace ${namespace})` : ''}`);

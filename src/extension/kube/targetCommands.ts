@@ -15,13 +15,8 @@ const same = (a: KubeTarget | undefined, b: KubeTarget) => !!a && a.context === 
 /** Select Cluster Target: context picker, then namespace picker; pins to the open incident. */
 export async function selectClusterTarget(service: KubeTargetService, services: ExtensionServices): Promise<KubeTarget | undefined> {
   service.reload();
-  let merged;
-  try {
-    merged = service.freshKubeconfig();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
+  const merged = service.freshKubeconfigOrReport();
+  if (!merged) return undefined;
   const before = service.current();
   const context = await pickContext(merged, before);
   if (!context) return undefined;

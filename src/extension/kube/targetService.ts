@@ -54,6 +54,16 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     return loadKubeconfig(kubeconfigSource({ explicit: configuredKubeconfigs() }));
   }
 
+  /** Fresh read for a command; a broken kubeconfig is reported (file and line) and gives undefined. */
+  freshKubeconfigOrReport(): MergedKubeconfig | undefined {
+    try {
+      return this.freshKubeconfig();
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
   chosen(): KubeTarget | undefined {
     return this.state.get<KubeTarget>(CHOSEN_KEY);
   }
