@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fillPlaceholders } from '../../core/runbook/placeholders';
+import { fillBlock } from '../../core/runbook/placeholders';
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { TimelineEntry } from '../../core/incident/types';
@@ -57,7 +57,7 @@ export class RunController implements vscode.Disposable {
     const values = await askPlaceholders(block.placeholders, remembered, preset, choices);
     if (!values) return undefined;
     await this.memory.remember(incidentDir, values);
-    return fillPlaceholders(block.code, values).code;
+    return fillBlock(block, values).code;
   }
 
   async run(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
