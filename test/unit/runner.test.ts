@@ -201,3 +201,15 @@ test('a live view that throws does not lose the output', async () => {
   assert.equal(r.exitCode, 0);
   assert.equal(r.output, 'one\ntwo\n');
 });
+
+test('timeout with a SIGTERM-ignoring process on the output: captured until it is killed, no "background" note', async () => {
+  const r = await runProcess({
+    // The shell dies of SIGTERM; the subshell ignores it and keeps the output open until SIGKILL.
+    command: "(trap '' TERM; sleep 300) & echo started; sleep 300",
+    timeoutMs: 300,
+    killGraceMs: 600,
+  });
+  assert.equal(r.timedOut, true);
+  assert.equal(r.output, 'started\n');
+  assert.ok(r.durationMs >= 250);
+});

@@ -308,10 +308,13 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       }
       // Background processes may hold the pipes open after the shell is gone: read what they
       // write for a moment, then stop capturing so the run can be recorded.
+      // After stop or timeout the group is being killed, which closes the pipes; only a process
+      // that left the group (setsid) could still hold them past the grace period.
       drainTimer = setInterval(() => {
         const now = performance.now();
-        const idle = !paused && now - lastData > DRAIN_IDLE_MS;
-        if (open > 0 && (idle || now - exit!.ms > (opts.drainMs ?? DEFAULT_DRAIN_MS))) {
+        const idle = !killRequested && !paused && now - lastData > DRAIN_IDLE_MS;
+        const limit = (opts.drainMs ?? DEFAULT_DRAIN_MS) + (killRequested ? grace : 0);
+        if (open > 0 && (idle || now - exit!.ms > limit)) {
           clearInterval(drainTimer);
           abandoned = true;
           for (const s of streams) s.destroy();
