@@ -19,4 +19,5 @@ export const commandTable: Record<string, CliEntry> = {
   postmortem: { summary: 'Write the post-mortem draft of an incident (never overwrites edits)', load: () => import('./commands/postmortem.js') },
   comms: { summary: 'Print or post the initial, update or resolution message of an incident', load: () => import('./commands/comms.js') },
   metrics: { summary: 'Incident metrics: time to detect/acknowledge/resolve, counts, repeat rate', load: () => import('./commands/metrics.js') },
+  lint: { summary: 'Check runbooks for flaws (exit 1 on errors, for CI)', load: () => import('./commands/lint.js') },
 };
