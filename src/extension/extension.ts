@@ -5,6 +5,7 @@ import { RunController } from './run/runController';
 import { IncidentSession, type StartIncidentArgs } from './incidentSession';
 import type { ExtensionServices } from './services';
 import { registerKube } from './kube/registerKube';
+import { registerObservability } from './observability/registerObservability';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
   );
   // Feature areas register here (cluster targeting, safety, incidents, observability, authoring).
   registerKube(context, services, runs);
+  registerObservability(context, services, runbooks);
   return api;
 
   /** Commands take (uri, index) from lenses; from the palette they use the block under the cursor. */

@@ -49,3 +49,26 @@ test('plain tables align the value column', () => {
   for (const l of lines.slice(1)) assert.notEqual(l[col], ' ');
   assert.equal(formatResultTable({ resultType: 'vector', result: [] }), '(empty result)');
 });
+
+test('the webview model caps rows and charts the top series of a range result', async () => {
+  const { buildQueryView, MAX_CHART_SERIES } = await import('../../src/core/integrations/queryView');
+  const result = Array.from({ length: MAX_CHART_SERIES + 5 }, (_, i) => ({
+    metric: { __name__: 'x', i: String(i) },
+    values: [[100, String(i)], [101, i === 0 ? 'NaN' : String(i + 1)]] as [number, string][],
+  }));
+  const view = buildQueryView({
+    query: 'x', prometheusUrl: 'http://p', startedAt: new Date(0), durationMs: 5,
+    spec: { mode: 'range', rangeMs: 60_000, stepMs: 1000 }, response: { data: { resultType: 'matrix', result }, warnings: [] },
+  }, 'Block 1', { id: 'e1', outputFile: 'outputs/e1.log' });
+  assert.equal(view.how, 'range 1m step 1s');
+  assert.equal(view.rowsTotal, MAX_CHART_SERIES + 5);
+  assert.equal(view.chart?.total, MAX_CHART_SERIES + 5);
+  assert.equal(view.chart?.series.length, MAX_CHART_SERIES);
+  assert.ok(!view.chart?.series.some((s) => s.name === 'x{i="0"}'), 'the lowest series are left out of the chart');
+  assert.deepEqual(view.chart?.series.find((s) => s.name === 'x{i="34"}')?.points, [[100_000, 34], [101_000, 35]]);
+  assert.equal(view.entryId, 'e1');
+  const failed = buildQueryView({ query: 'x', prometheusUrl: 'http://p', startedAt: new Date(0), durationMs: 1, error: 'bad_data: oops' }, 'Block 2');
+  assert.equal(failed.summary, 'error: bad_data: oops');
+  assert.equal(failed.chart, undefined);
+  assert.deepEqual(failed.rows, []);
+});
