@@ -64,6 +64,12 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     }
   }
 
+  /** Drops the workspace's chosen target (the kubeconfig's current context applies again). */
+  async forget(): Promise<void> {
+    await this.state.update(CHOSEN_KEY, undefined);
+    this.changed.fire();
+  }
+
   chosen(): KubeTarget | undefined {
     return this.state.get<KubeTarget>(CHOSEN_KEY);
   }
