@@ -17,6 +17,6 @@ export function selectBlock(runbook: Runbook, file: string, by: { block?: string
   if (matches.length > 1) {
     throw new UsageError(`${file} has ${matches.length} blocks named '${by.name}' (blocks ${matches.map((b) => b.index).join(', ')}); use --block N`);
   }
-  const names = runbook.blocks.filter((b) => b.name).map((b) => b.name);
+  const names = [...new Set(runbook.blocks.filter((b) => b.name).map((b) => b.name))];
   throw new UsageError(`${file} has no block named '${by.name}'${names.length ? ` (names: ${names.join(', ')})` : ' (no block has a name)'}`);
 }

@@ -13,7 +13,7 @@ const reference = 'examples/incident-response.md';
 let tmp = '';
 
 function runCli(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -151,18 +151,12 @@ test('reference runbook: an unfilled placeholder is named and nothing runs', () 
 
 test('bad arguments give one line on stderr and exit 2', () => {
   const dir = incidentDir('bad');
+  // A few as a user meets them; test/unit/cli-args.test.ts covers every argument error.
   const cases: [string[], RegExp][] = [
     [[fixture, '--block', '1'], /missing --incident DIR/],
-    [[fixture, '--incident', dir], /say which block to run: --block N or --name NAME/],
-    [[fixture, '--block', '99', '--incident', dir], /has no block 99 \(it has 5 runnable blocks\)/],
-    [[fixture, '--block', 'two', '--incident', dir], /--block expects a number/],
     [[fixture, '--name', 'nope', '--incident', dir], /no block named 'nope' \(names: greet, slow\)/],
-    [[fixture, '--block', '1', '--name', 'greet', '--incident', dir], /either --block or --name/],
     [['missing.md', '--block', '1', '--incident', dir], /cannot read missing\.md: no such file/],
     [[fixture, '--block', '1', '--incident', dir, '--frobnicate'], /Unknown option '--frobnicate'/],
-    [[fixture, '--block', '1', '--incident', dir, '--timeout', 'soon'], /--timeout expects seconds/],
-    [[fixture, '--block', '1', '--incident', dir, '--var', 'novalue'], /--var expects KEY=VALUE/],
-    [['--block', '1', '--incident', dir], /missing FILE/],
   ];
   for (const [args, message] of cases) {
     const r = runCli(...args);
