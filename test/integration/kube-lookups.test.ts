@@ -36,6 +36,7 @@ before(async () => {
   await closed.close();
   const bin = path.join(tmp, 'bin');
   fs.mkdirSync(bin);
+  fs.writeFileSync(path.join(bin, 'hangs.sh'), '#!/bin/sh\nsleep 2\n', { mode: 0o755 });
   fs.writeFileSync(path.join(bin, 'expired.sh'), '#!/bin/sh\necho "error: token expired; run: cloud auth login" >&2\nexit 1\n', { mode: 0o755 });
   kubeconfig = writeFakeKubeconfig(path.join(tmp, 'config'), [
     { context: 'staging', server: staging.url, namespace: 'photon-mlir', token: 'staging-token' },
@@ -43,6 +44,7 @@ before(async () => {
     { context: 'prod-tenant', cluster: 'prod', user: 'tenant', server: prod.url, namespace: 'photon-mlir', token: 'tenant-token' },
     { context: 'prod-bad-token', cluster: 'prod', user: 'bad', server: prod.url, token: 'wrong' },
     { context: 'prod-expired-plugin', cluster: 'prod', user: 'plugin', server: prod.url, exec: { command: './bin/expired.sh' } },
+    { context: 'prod-hanging-plugin', cluster: 'prod', user: 'hanging', server: prod.url, exec: { command: './bin/hangs.sh' } },
     { context: 'prod-missing-plugin', cluster: 'prod', user: 'missing-plugin', server: prod.url, exec: { command: 'no-such-auth-plugin-xyz' } },
     { context: 'sick', server: notReady.url },
     { context: 'blackhole', server: stalled.url },
@@ -120,6 +122,9 @@ test('an unreachable server times out within a few seconds with clear words', as
 test('a failing credential plugin is named, with what it printed', async () => {
   await rejectsWith(listObjectNames(await conn('prod-expired-plugin'), 'pods'), 'credential-plugin', new RegExp(`^The credential plugin "${path.join(tmp, 'bin', 'expired.sh').replace(/[/.]/g, '\\$&')}" of context prod-expired-plugin failed: error: token expired; run: cloud auth login$`));
   await rejectsWith(listObjectNames(await conn('prod-missing-plugin'), 'pods'), 'credential-plugin', /"no-such-auth-plugin-xyz" of context prod-missing-plugin failed: .*ENOENT/);
+  const started = Date.now();
+  await rejectsWith(listObjectNames(await conn('prod-hanging-plugin'), 'pods', { timeoutMs: 800 }), 'credential-plugin', /hangs\.sh" of context prod-hanging-plugin did not finish within 0\.8 s/);
+  assert.ok(Date.now() - started < 1800);
 });
 
 test('401 and 403 (a forbidden namespace, namespaces not listable) get clear messages', async () => {

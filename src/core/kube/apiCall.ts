@@ -26,8 +26,10 @@ export async function apiCall<T>(conn: KubeConnection, what: string, call: (opti
     abort.abort();
   }, timeoutMs);
   const deadline = new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+  let phase: 'credentials' | 'request' = 'credentials';
   try {
     await Promise.race([credentials(conn), deadline]);
+    phase = 'request';
     const middleware = {
       pre: (ctx: { setSignal(s: AbortSignal): void }) => {
         ctx.setSignal(abort.signal);
@@ -38,6 +40,9 @@ export async function apiCall<T>(conn: KubeConnection, what: string, call: (opti
     return await Promise.race([call({ middleware: [middleware], middlewareMergeStrategy: 'append' }), deadline]);
   } catch (err) {
     if (err instanceof KubeError) throw err;
+    if (timedOut && phase === 'credentials' && conn.execCommand) {
+      throw new KubeError('credential-plugin', `The credential plugin "${conn.execCommand}" of context ${conn.target.context} did not finish within ${Math.round(timeoutMs / 100) / 10} s (does it wait for a login in a browser?)`);
+    }
     if (timedOut) {
       throw new KubeError('timeout', `No answer from ${conn.server} within ${Math.round(timeoutMs / 100) / 10} s while ${what} (context ${conn.target.context}). Is the cluster reachable (VPN, proxy, firewall)?`);
     }

@@ -83,13 +83,3 @@ function trackUntilExit(dir: string): void {
     for (const d of liveDirs) fs.rmSync(d, { recursive: true, force: true });
   });
 }
-
-/** Runs `fn` with a scoped kubeconfig and always removes it afterwards. */
-export async function withScopedKubeconfig<T>(merged: MergedKubeconfig, target: KubeTarget, fn: (scoped: ScopedKubeconfig) => Promise<T>, options: { tmpRoot?: string } = {}): Promise<T> {
-  const scoped = await writeScopedKubeconfig(merged, target, options);
-  try {
-    return await fn(scoped);
-  } finally {
-    await scoped.dispose();
-  }
-}
