@@ -16,13 +16,23 @@ function stub() {
       if (prop === 'length') return 0;
       return proxy;
     },
+    set() { return true; },
     apply() { return proxy; },
     construct() { return proxy; },
   });
   return proxy;
 }
 
-const vscode = stub();
+// esbuild's ESM interop copies the module's own keys, so the stand-in must list the API's names.
+const fs = require('fs');
+const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+const names = [...new Set([...dts.matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+const member = stub();
+const vscode = new Proxy({}, {
+  get: (_t, prop) => (prop === 'then' ? undefined : member),
+  ownKeys: () => names,
+  getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, writable: true, value: member }),
+});
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? vscode : load.call(this, request, ...rest);
@@ -34,7 +44,7 @@ if (mode === 'baseline') {
   require('markdown-it');
 } else {
   const ext = require(path.resolve(__dirname, '../../dist/extension.js'));
-  const ctx = { subscriptions: [], workspaceState: vscode, globalState: vscode, secrets: vscode, extensionUri: vscode, extensionPath: path.resolve(__dirname, '../..'), asAbsolutePath: (p) => p, environmentVariableCollection: vscode };
+  const ctx = { subscriptions: [], workspaceState: member, globalState: member, secrets: member, extensionUri: member, extensionPath: path.resolve(__dirname, '../..'), asAbsolutePath: (p) => p, environmentVariableCollection: member };
   ext.activate(ctx);
 }
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
