@@ -28,6 +28,9 @@ const vendor = [
   ['node_modules/@vscode/codicons/dist/codicon.css', 'media/vendor/codicons/codicon.css'],
   ['node_modules/@vscode/codicons/dist/codicon.ttf', 'media/vendor/codicons/codicon.ttf'],
   ['node_modules/chart.js/dist/chart.umd.min.js', 'media/vendor/chart.umd.min.js'],
+  // The guard's bash parser loads these beside the bundle (src/core/guard/shellParser.ts).
+  ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm', 'dist/tree-sitter.wasm'],
+  ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm'],
 ];
 const repo = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 for (const [from, to] of vendor) {

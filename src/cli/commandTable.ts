@@ -12,6 +12,7 @@ export interface CliEntry {
 export const commandTable: Record<string, CliEntry> = {
   blocks: { summary: 'List the runnable blocks of a runbook', load: () => import('./commands/blocks.js') },
   run: { summary: 'Run one block and record it in an incident timeline', load: () => import('./commands/run.js') },
+  explain: { summary: 'Explain a block: what it runs, where, what is destructive, placeholders', load: () => import('./commands/explain.js') },
   contexts: { summary: 'List Kubernetes contexts from the kubeconfig files (merged like kubectl)', load: () => import('./commands/contexts.js') },
   alerts: { summary: 'List the active Alertmanager alerts; add chosen ones to an incident', load: () => import('./commands/alerts.js') },
   pagerduty: { summary: 'Acknowledge or resolve a PagerDuty alert (Events API v2)', load: () => import('./commands/pagerduty.js') },

@@ -7,17 +7,18 @@ import { effectiveTimeoutMs } from '../../core/exec/timeout';
 import { needsTerminal } from '../../core/exec/needsTty';
 import { ensureIncidentDir } from '../../core/incident/incidentStore';
 import { TIMELINE_JSONL } from '../../core/incident/incidentFiles';
-import type { Confirmation, TimelineEntry } from '../../core/incident/types';
+import type { TimelineEntry } from '../../core/incident/types';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
 import { actorName } from '../actor';
 import { selectBlock } from '../selectBlock';
 import { scopedRunEnv, targetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
 import { promqlHelp, promqlOptions, runPromqlBlock } from '../promqlBlock';
+import { guardHelp, guardOptions, guardRun, REFUSED_EXIT } from '../guardRun';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
-                        [--context NAME] [--namespace NS] [--kubeconfig PATH]
+                        [--confirm-context NAME] [--context NAME] [--namespace NS] [--kubeconfig PATH]
 
 Run one shell block of a Markdown runbook without a TTY, stream its output to stdout and
 stderr, and append the run to the incident timeline in DIR (created if needed): a line in
@@ -32,14 +33,15 @@ Options:
   --timeout SECONDS  Stop the block after this long (also 90s, 5m); 0 for none.
                      Default: the block's timeout attribute, else none.
   --shell SHELL      Shell that runs the block with -c (default bash).
-  --yes              Confirm the run up front (recorded in the timeline entry).
+${guardHelp}
 ${targetHelp}
 ${promqlHelp}
   -h, --help         Show this help.
 
 Exit status: the block's exit status; 124 when it timed out; 130 when interrupted;
 127 when the shell could not start; 128+N when killed by signal N; 2 for bad arguments,
-an unreadable file or an unfilled placeholder.`;
+an unreadable file or an unfilled placeholder; 3 when the block was refused (destructive
+without --yes/--confirm-context, a deny rule, hidden Unicode): then nothing ran.`;
 
 /** Flags of `run`. Other features add theirs here (target, confirmation, Prometheus). */
 export const runOptions = {
@@ -50,6 +52,7 @@ export const runOptions = {
   timeout: { type: 'string' },
   shell: { type: 'string' },
   yes: { type: 'boolean' },
+  ...guardOptions,
   ...targetOptions,
   ...promqlOptions,
 } as const;
@@ -106,6 +109,11 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`block ${block.index} has unfilled placeholder${filled.missing.length > 1 ? 's' : ''} ${names}; pass ${flags}`);
     }
     const kube = targetFromFlags(values);
+    const guard = await guardRun(block, filled.code, kube?.target ?? null, { yes: values.yes, confirmContext: values['confirm-context'] });
+    if (!guard.ok) {
+      process.stderr.write(guard.message);
+      return REFUSED_EXIT;
+    }
     let incidentDir: string;
     try {
       incidentDir = (await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) })).dir;
@@ -115,7 +123,7 @@ export async function run(argv: string[]): Promise<number> {
     if (needsTerminal(block)) {
       process.stderr.write(`runbook-lens run: block ${block.index} asks for a terminal; running it without a TTY\n`);
     }
-    const confirmation: Confirmation | undefined = values.yes ? { method: 'cli-yes', destructive: [], at: new Date().toISOString() } : undefined;
+    const confirmation = guard.confirmation;
     const timeoutMs = timeoutSeconds !== undefined
       ? (timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : undefined)
       : effectiveTimeoutMs(block.attributes.timeout, 0);

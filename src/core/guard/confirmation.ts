@@ -17,6 +17,8 @@ export interface DecisionContext {
   target?: KubeTarget | null;
   /** Globs (`*prod*`) over context and cluster names; matching is case-insensitive. */
   protectedPatterns?: string[];
+  /** Added to code line numbers in the reasons, so they name document lines. */
+  lineOffset?: number;
 }
 
 export const DEFAULT_PROTECTED = ['*prod*'];
@@ -28,14 +30,15 @@ export function isProtected(target: KubeTarget | null | undefined, patterns: str
 }
 
 export function decideConfirmation(a: Assessment, ctx: DecisionContext = {}): ConfirmationDecision {
+  const off = ctx.lineOffset ?? 0;
   const refuse: string[] = [
-    ...a.hiddenUnicode.map((h) => `hidden Unicode character ${describeHidden(h)}`),
-    ...a.denied.map((d) => `\`${d.command}\` (line ${d.line}) is denied: ${d.reason} [${d.rule}]`),
+    ...a.hiddenUnicode.map((h) => `hidden Unicode character ${describeHidden(h, off)}`),
+    ...a.denied.map((d) => `\`${d.command}\` (line ${d.line + off}) is denied: ${d.reason} [${d.rule}]`),
   ];
   if (refuse.length) return { action: 'refuse', reasons: refuse };
   const reasons: string[] = [
-    ...a.destructive.map((d) => `\`${d.command}\` (line ${d.line}) ${d.reason}`),
-    ...a.uncertain.map((d) => `\`${d.command}\` (line ${d.line}): ${d.reason}`),
+    ...a.destructive.map((d) => `\`${d.command}\` (line ${d.line + off}) ${d.reason}`),
+    ...a.uncertain.map((d) => `\`${d.command}\` (line ${d.line + off}): ${d.reason}`),
   ];
   if (a.parseError) reasons.push(`the block does not parse as shell, so it cannot be checked (${a.parseError})`);
   if (String(ctx.attributes?.confirm ?? '').toLowerCase() === 'true') reasons.push('the block asks for confirmation (confirm=true)');

@@ -22,6 +22,11 @@ export interface BlockExplanation {
   decision: ConfirmationDecision;
 }
 
+/** Document line of code line 1, minus one, when code lines are body lines (not a console transcript). */
+export function codeLineOffset(block: RunbookBlock): number {
+  return block.code.split('\n').length === block.body.split('\n').length ? block.bodyStartLine - 1 : 0;
+}
+
 /** Code lines map to document lines when the code is the body as written (not a console transcript). */
 function docLine(block: RunbookBlock, codeLine: number): number | undefined {
   return block.code === block.body ? block.bodyStartLine + codeLine - 1 : undefined;

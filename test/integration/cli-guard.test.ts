@@ -1,0 +1,184 @@
+import { before, after, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TimelineEntry } from '../../src/core/incident/types';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+let tmp = '';
+let env: NodeJS.ProcessEnv = {};
+
+const RUNBOOK = `# Guard test
+
+## Look
+
+\`\`\`bash
+touch look.ran
+kubectl get pods
+\`\`\`
+
+## Restart
+
+\`\`\`bash
+touch restart.ran
+kubectl rollout restart deployment/photon -n photon
+\`\`\`
+
+## Hidden
+
+\`\`\`bash
+touch hidden.ran
+echo "ok" # \u202E fake
+\`\`\`
+
+## Wipe
+
+\`\`\`bash
+touch wipe.ran
+rm -rf /
+\`\`\`
+
+## Forced
+
+\`\`\`bash {"confirm":"true"}
+touch forced.ran
+\`\`\`
+
+## Secret
+
+\`\`\`bash
+kubectl get secret db-credentials -o yaml
+\`\`\`
+`;
+
+const SECRET_YAML = `apiVersion: v1
+data:
+  password: UzNjcjN0LVBhc3N3MHJkLTIwMjY=
+  username: cGhvdG9uX2FwcA==
+kind: Secret
+metadata:
+  name: db-credentials
+type: Opaque
+`;
+
+function cliRun(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: tmp, env, encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function timeline(dir: string): TimelineEntry[] {
+  return fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
+}
+
+before(() => {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-guard-'));
+  fs.writeFileSync(path.join(tmp, 'runbook.md'), RUNBOOK);
+  // A stand-in kubectl: the guard classifies the words, this only prints them.
+  const bin = path.join(tmp, 'bin');
+  fs.mkdirSync(bin);
+  fs.writeFileSync(path.join(bin, 'kubectl'), `#!/bin/sh\nif [ "$2" = secret ]; then cat "${path.join(tmp, 'secret.yaml')}"; else echo "kubectl $*"; fi\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(tmp, 'secret.yaml'), SECRET_YAML);
+  const kubeconfig = path.join(tmp, 'kubeconfig');
+  fs.writeFileSync(kubeconfig, [
+    'apiVersion: v1', 'kind: Config', 'current-context: kind-dev',
+    'clusters:', '- name: c1', '  cluster:', '    server: https://127.0.0.1:1',
+    'users:', '- name: u1', '  user:', '    token: not-a-real-token',
+    'contexts:', '- name: kind-dev', '  context: {cluster: c1, user: u1, namespace: photon}',
+    '- name: prod-eu', '  context: {cluster: c1, user: u1, namespace: photon}', '',
+  ].join('\n'));
+  env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, KUBECONFIG: kubeconfig };
+});
+
+after(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('a read-only block runs without --yes', () => {
+  const r = cliRun('run', 'runbook.md', '--block', '1', '--incident', 'inc-look');
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(fs.existsSync(path.join(tmp, 'look.ran')));
+});
+
+test('a destructive block without --yes runs nothing and exits 3 saying why', () => {
+  const r = cliRun('run', 'runbook.md', '--block', '2', '--incident', 'inc-refused');
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /refused block 2 \(line 12\); nothing ran/);
+  assert.match(r.stderr, /kubectl rollout restart deployment\/photon -n photon` \(line 14\) restarts every pod/);
+  assert.match(r.stderr, /--yes/);
+  assert.ok(!fs.existsSync(path.join(tmp, 'restart.ran')));
+  assert.ok(!fs.existsSync(path.join(tmp, 'inc-refused')), 'no incident folder either');
+});
+
+test('--yes runs it and the confirmation is recorded with the destructive commands', () => {
+  const r = cliRun('run', 'runbook.md', '--block', '2', '--incident', 'inc-yes', '--yes');
+  assert.equal(r.code, 0, r.stderr);
+  const [entry] = timeline(path.join(tmp, 'inc-yes'));
+  assert.equal(entry.confirmation?.method, 'cli-yes');
+  assert.deepEqual(entry.confirmation?.destructive, ['kubectl rollout restart deployment/photon -n photon']);
+});
+
+test('a protected context also needs --confirm-context with its exact name', () => {
+  const base = ['run', 'runbook.md', '--block', '2', '--context', 'prod-eu'];
+  const noName = cliRun(...base, '--incident', 'inc-prod', '--yes');
+  assert.equal(noName.code, 3);
+  assert.match(noName.stderr, /protected context 'prod-eu'/);
+  assert.match(noName.stderr, /--confirm-context prod-eu/);
+  const wrong = cliRun(...base, '--incident', 'inc-prod', '--yes', '--confirm-context', 'prod');
+  assert.equal(wrong.code, 3);
+  assert.match(wrong.stderr, /'prod' does not match/);
+  assert.ok(!fs.existsSync(path.join(tmp, 'inc-prod')));
+  const ok = cliRun(...base, '--incident', 'inc-prod', '--yes', '--confirm-context', 'prod-eu');
+  assert.equal(ok.code, 0, ok.stderr);
+  const [entry] = timeline(path.join(tmp, 'inc-prod'));
+  assert.equal(entry.confirmation?.method, 'cli-confirm-context');
+  assert.equal(entry.target?.context, 'prod-eu');
+});
+
+test('hidden Unicode and deny rules are refused even with --yes', () => {
+  const hidden = cliRun('run', 'runbook.md', '--block', '3', '--incident', 'inc-hidden', '--yes');
+  assert.equal(hidden.code, 3);
+  assert.match(hidden.stderr, /U\+202E RIGHT-TO-LEFT OVERRIDE at line 21, column 13/);
+  assert.ok(!fs.existsSync(path.join(tmp, 'hidden.ran')));
+  const wipe = cliRun('run', 'runbook.md', '--block', '4', '--incident', 'inc-wipe', '--yes');
+  assert.equal(wipe.code, 3);
+  assert.match(wipe.stderr, /`rm -rf \/` \(line 28\) is denied: deletes the whole file system/);
+  assert.ok(!fs.existsSync(path.join(tmp, 'wipe.ran')));
+});
+
+test('confirm=true forces confirmation', () => {
+  assert.equal(cliRun('run', 'runbook.md', '--block', '5', '--incident', 'inc-forced').code, 3);
+  assert.equal(cliRun('run', 'runbook.md', '--block', '5', '--incident', 'inc-forced', '--yes').code, 0);
+});
+
+test('kubectl get secret -o yaml leaves no secret value in timeline.jsonl, timeline.md or the output file', () => {
+  const r = cliRun('run', 'runbook.md', '--block', '6', '--incident', 'inc-secret');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /UzNjcjN0LVBhc3N3MHJkLTIwMjY=/, 'the live view shows raw output');
+  const dir = path.join(tmp, 'inc-secret');
+  const files = ['timeline.jsonl', 'timeline.md', ...fs.readdirSync(path.join(dir, 'outputs')).map((f) => `outputs/${f}`)];
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    assert.ok(!text.includes('UzNjcjN0LVBhc3N3MHJkLTIwMjY='), f);
+    assert.ok(!text.includes('cGhvdG9uX2FwcA=='), f);
+  }
+  const [entry] = timeline(dir);
+  assert.deepEqual(entry.redactions, { 'k8s-secret-data': 2 });
+});
+
+test('explain prints what runs, where, and the destructive parts; --json too', () => {
+  const md = cliRun('explain', 'runbook.md', '--block', '2', '--context', 'prod-eu');
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /context `prod-eu`, cluster `c1`, namespace `photon`/);
+  assert.match(md.stdout, /`kubectl rollout restart deployment\/photon -n photon` — restarts every pod of a workload · line 14/);
+  assert.match(md.stdout, /type the context name/);
+  const json = JSON.parse(cliRun('explain', 'runbook.md', '--block', '1', '--json').stdout) as { destructive: unknown[]; decision: { action: string } };
+  assert.deepEqual(json.destructive, []);
+  assert.equal(json.decision.action, 'run');
+  const bad = cliRun('explain', 'runbook.md', '--block', '99');
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr.trim().split('\n').length, 1);
+});
