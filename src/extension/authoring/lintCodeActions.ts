@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { LINT_SOURCE, toRange, type LintDiagnostics } from './lintDiagnostics';
+
+/** Quick fixes for Runbook Lens diagnostics: each applies the edits the lint rule proposed. */
+export class LintCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly diagnostics: LintDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      if (d.source !== LINT_SOURCE || typeof d.code !== 'string') continue;
+      const fix = this.diagnostics.fixFor(document.uri, d.code, d.range.start);
+      if (!fix) continue;
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      for (const e of fix.edits) action.edit.replace(document.uri, toRange(e), e.newText);
+      action.diagnostics = [d];
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    return actions;
+  }
+}

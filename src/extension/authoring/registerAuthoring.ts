@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { RunbookLensApi } from '../extension';
+import { openExampleRunbook } from './exampleRunbook';
+import { LintCodeActions } from './lintCodeActions';
+import { LintDiagnostics } from './lintDiagnostics';
+import { OutlineProvider, revealLine, type OutlineNode } from './outlineTree';
+import { runAll, type RunAllArgs } from './runAllCommand';
+
+export interface AuthoringApi {
+  diagnostics: LintDiagnostics;
+  outline: OutlineProvider;
+}
+
+/**
+ * Authoring help: lint diagnostics with quick fixes, the Runbook Outline view with each block's
+ * state, and Run All / Run Section.
+ */
+export function registerAuthoring(context: vscode.ExtensionContext, api: RunbookLensApi): AuthoringApi {
+  const diagnostics = new LintDiagnostics(api.runbooks);
+  const outline = new OutlineProvider(api);
+  const view = vscode.window.createTreeView('runbookLens.outline', { treeDataProvider: outline, showCollapseAll: true });
+  context.subscriptions.push(
+    diagnostics,
+    outline,
+    view,
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new LintCodeActions(diagnostics), { providedCodeActionKinds: LintCodeActions.kinds }),
+    vscode.commands.registerCommand('runbookLens.openExampleRunbook', () => openExampleRunbook(context)),
+    vscode.commands.registerCommand('runbookLens.revealLine', (uri: vscode.Uri, line: number) => revealLine(uri, line)),
+    vscode.commands.registerCommand('runbookLens.runAll', (uri?: vscode.Uri, args?: RunAllArgs) => {
+      const target = uri instanceof vscode.Uri ? uri : runbookUri(outline);
+      return target ? runAll(api, target, undefined, args) : undefined;
+    }),
+    vscode.commands.registerCommand('runbookLens.runSection', (where?: OutlineNode | vscode.Uri, headingLine?: number, args?: RunAllArgs) => {
+      if (where instanceof vscode.Uri && headingLine) return runAll(api, where, headingLine, args);
+      if (where && !(where instanceof vscode.Uri) && where.kind === 'section') return runAll(api, where.uri, where.section.heading.line);
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') return noRunbook();
+      const cursor = editor.selection.active.line + 1;
+      const heading = [...api.runbooks.get(editor.document).headings].reverse().find((h) => h.line <= cursor);
+      if (!heading) {
+        void vscode.window.showInformationMessage('Runbook Lens: the cursor is not under a heading; use Run All.');
+        return undefined;
+      }
+      return runAll(api, editor.document.uri, heading.line);
+    }),
+  );
+  return { diagnostics, outline };
+}
+
+function runbookUri(outline: OutlineProvider): vscode.Uri | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const uri = editor?.document.languageId === 'markdown' ? editor.document.uri : outline.uri;
+  if (!uri) noRunbook();
+  return uri;
+}
+
+function noRunbook(): undefined {
+  void vscode.window.showInformationMessage('Runbook Lens: open a runbook first.');
+  return undefined;
+}
