@@ -6,6 +6,7 @@ import { IncidentSession, type StartIncidentArgs } from './incidentSession';
 import type { ExtensionServices } from './services';
 import { registerKube } from './kube/registerKube';
 import { registerObservability } from './observability/registerObservability';
+import { registerIncident, type IncidentApi } from './incident/registerIncident';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -14,6 +15,8 @@ export interface RunbookLensApi {
   runs: RunController;
   runbooks: RunbookCache;
   incidents: IncidentSession;
+  /** Incident lifecycle, timeline, messages and metrics (set once activation registers them). */
+  incident?: IncidentApi;
 }
 
 export function activate(context: vscode.ExtensionContext): RunbookLensApi {
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
   // Feature areas register here (cluster targeting, safety, incidents, observability, authoring).
   registerKube(context, services, runs);
   registerObservability(context, services, runbooks);
+  api.incident = registerIncident(context, services);
   return api;
 
   /** Commands take (uri, index) from lenses; from the palette they use the block under the cursor. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createIncident } from '../core/incident/incidentStore';
+import { startIncident } from '../core/incident/lifecycle';
 import type { Severity } from '../core/incident/types';
 import type { IncidentService } from './services';
 import { readSettings } from './settings';
@@ -64,17 +64,23 @@ export class IncidentSession implements IncidentService, vscode.Disposable {
       void vscode.window.showErrorMessage('Runbook Lens: open a folder first; incidents are recorded inside the workspace.');
       return undefined;
     }
+    const interactive = args.title === undefined;
     const title = args.title ?? (await vscode.window.showInputBox({
-      title: 'Start Incident (1/2)',
+      title: 'Start Incident (1/3)',
       prompt: 'Incident title',
       placeHolder: 'e.g. photon-compiler returns 503',
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? undefined : 'A title is required'),
     }));
     if (!title) return undefined;
-    const severity = args.severity ?? (await vscode.window.showQuickPick(SEVERITIES, { title: 'Start Incident (2/2): severity', ignoreFocusOut: true }))?.label;
+    const severity = args.severity ?? (await vscode.window.showQuickPick(SEVERITIES, { title: 'Start Incident (2/3): severity', ignoreFocusOut: true }))?.label;
     if (!severity) return undefined;
-    const { dir } = await createIncident(root, { title: title.trim(), severity, commander: args.commander ?? readSettings().actor });
+    const actor = readSettings().actor;
+    const commander = args.commander ?? (interactive
+      ? await vscode.window.showInputBox({ title: 'Start Incident (3/3): incident commander', value: actor, prompt: 'Who coordinates the response (IC)', ignoreFocusOut: true })
+      : actor);
+    if (commander === undefined) return undefined;
+    const { dir } = await startIncident(root, { title: title.trim(), severity, commander: commander.trim() || undefined }, { actor });
     await this.setCurrent(dir);
     void vscode.window.setStatusBarMessage(`Runbook Lens: incident started in ${vscode.workspace.asRelativePath(dir)}`, 4000);
     return dir;

@@ -27,6 +27,10 @@ export interface IncidentService {
   /** Returns the open incident folder, offering to start one when none is open. */
   ensure(): Promise<string | undefined>;
   onDidChange: vscode.Event<void>;
+  /** The folder that holds incident folders (setting runbookLens.incidentsDir in the workspace). */
+  incidentsRoot?(): string | undefined;
+  /** Makes another incident folder the open one (undefined closes it). */
+  setCurrent?(dir: string | undefined): Promise<void>;
 }
 
 export interface ExtensionServices {

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { TimelineEntry } from '../../core/incident/types';
+import { isFailure } from '../../core/incident/entryText';
+
+/** Codicon per entry, coloured by outcome; the timeline webview uses the same names. */
+export function entryIconName(e: TimelineEntry): string {
+  switch (e.kind) {
+    case 'command': return isFailure(e) ? 'error' : 'pass';
+    case 'query': return isFailure(e) ? 'error' : 'graph-line';
+    case 'note': return 'note';
+    case 'status': return 'pulse';
+    case 'milestone': return 'milestone';
+    case 'notification': return 'megaphone';
+    default: return 'circle-small';
+  }
+}
+
+export function entryIcon(e: TimelineEntry): vscode.ThemeIcon {
+  const name = entryIconName(e);
+  const color = name === 'error' ? 'testing.iconFailed' : name === 'pass' ? 'testing.iconPassed' : undefined;
+  return new vscode.ThemeIcon(name, color ? new vscode.ThemeColor(color) : undefined);
+}

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../services';
+import type { MessageKind } from '../../core/incident/comms';
+import { IncidentModel } from './incidentModel';
+import { IncidentStatusBar } from './statusBar';
+import { IncidentTreeProvider } from './incidentTree';
+import { LifecycleCommands } from './lifecycleCommands';
+import { TimelinePanel } from './timelinePanel';
+import { MetricsPanel } from './metricsPanel';
+import { composeDraft, copyDraft, postDraft, setWebhook } from './messages';
+import { UpdateReminders } from './updateReminders';
+import { openEntry } from './openEntry';
+
+export interface IncidentApi {
+  model: IncidentModel;
+  reminders: UpdateReminders;
+}
+
+/** Incident lifecycle, timeline view, post-mortem, messages and metrics (issue 6). */
+export function registerIncident(ctx: vscode.ExtensionContext, services: ExtensionServices): IncidentApi {
+  const model = new IncidentModel(services.incidents);
+  const commands = new LifecycleCommands(services.incidents, model);
+  const tree = new IncidentTreeProvider(model);
+  const reminders = new UpdateReminders(model);
+  const pin = async (id: string, unpin: boolean): Promise<void> => { await commands.pinEntry(id, unpin); };
+  const showTimeline = async (): Promise<boolean> => {
+    if (!(await model.ready())) {
+      void vscode.window.showInformationMessage('Runbook Lens: no incident is open.', 'Start Incident', 'Open Incident').then((p) => {
+        if (p === 'Start Incident') void vscode.commands.executeCommand('runbookLens.startIncident');
+        if (p === 'Open Incident') void vscode.commands.executeCommand('runbookLens.openIncident');
+      });
+      return false;
+    }
+    TimelinePanel.show(ctx.extensionUri, model, pin);
+    return true;
+  };
+
+  /** Commands report bad input and failures as one line, never a stack trace. */
+  const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Runbook Lens: ${(err as Error).message}`);
+      return undefined;
+    }
+  };
+  const register = <A extends unknown[], R>(id: string, fn: (...args: A) => Promise<R>): vscode.Disposable => vscode.commands.registerCommand(id, guarded(fn));
+
+  ctx.subscriptions.push(
+    model,
+    tree,
+    reminders,
+    new IncidentStatusBar(model),
+    vscode.window.registerTreeDataProvider('runbookLens.incident', tree),
+    register('runbookLens.setStatus', (s?: string) => commands.setStatus(s)),
+    register('runbookLens.markMilestone', (a?: { name?: string; at?: string } | string) => commands.markMilestone(a)),
+    register('runbookLens.addNote', (a?: { text?: string } | string) => commands.addNote(a)),
+    register('runbookLens.pinEntry', (a?: string) => commands.pinEntry(a)),
+    register('runbookLens.unpinEntry', (a?: string) => commands.pinEntry(a, true)),
+    register('runbookLens.setIncidentDetails', (a?: Record<string, string>) => commands.setDetails(a)),
+    register('runbookLens.openIncident', (dir?: string) => commands.openIncident(dir)),
+    register('runbookLens.showTimeline', showTimeline),
+    register('runbookLens.openEntry', async (id: string) => {
+      const snap = await model.ready();
+      const entry = snap?.entries.find((e) => e.id === id);
+      return snap && entry ? openEntry(snap.dir, entry) : undefined;
+    }),
+    register('runbookLens.draftPostmortem', () => commands.draftPostmortem()),
+    register('runbookLens.composeMessage', async (kind?: MessageKind) => (await composeDraft(model, kind))?.fsPath),
+    register('runbookLens.postMessage', (uri?: vscode.Uri) => postDraft(ctx.secrets, model, uri)),
+    register('runbookLens.copyMessage', (uri?: vscode.Uri) => copyDraft(model, uri)),
+    register('runbookLens.setSlackWebhook', (url?: string) => setWebhook(ctx.secrets, url)),
+    register('runbookLens.showMetrics', async (root?: string) => {
+      const dir = root ?? services.incidents.incidentsRoot?.();
+      if (!dir) throw new Error('open a folder first; metrics read the incident folders inside the workspace');
+      await MetricsPanel.show(ctx.extensionUri, dir, async (incidentDir) => {
+        await commands.openIncident(incidentDir);
+        await model.reload();
+        await showTimeline();
+      });
+      return dir;
+    }),
+    register('runbookLens.incidentActions', async () => {
+      const actions: [string, string][] = [
+        ['$(pulse) Set Status…', 'runbookLens.setStatus'],
+        ['$(milestone) Mark Milestone…', 'runbookLens.markMilestone'],
+        ['$(note) Add Note…', 'runbookLens.addNote'],
+        ['$(list-flat) Show Timeline', 'runbookLens.showTimeline'],
+        ['$(megaphone) Compose Message…', 'runbookLens.composeMessage'],
+        ['$(edit) Set Incident Details…', 'runbookLens.setIncidentDetails'],
+        ['$(book) Draft Post-mortem', 'runbookLens.draftPostmortem'],
+        ['$(folder-opened) Open Another Incident…', 'runbookLens.openIncident'],
+      ];
+      const pick = await vscode.window.showQuickPick(actions.map(([label, command]) => ({ label, command })), { title: 'Incident' });
+      if (pick) await vscode.commands.executeCommand(pick.command);
+    }),
+  );
+  return { model, reminders };
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { responseState, describeTarget } from '../../core/incident/responseTargets';
+import { formatDuration, formatElapsed, formatUtc } from '../../core/incident/timeFormat';
+import { milestoneTimes } from '../../core/incident/incidentDurations';
+import type { IncidentModel } from './incidentModel';
+import { readIncidentSettings } from './incidentSettings';
+
+/** Open incident, severity and elapsed time against the response target; warns near (≥80 %) and past it. */
+export class IncidentStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('runbookLens.incident', vscode.StatusBarAlignment.Left, 50);
+  private readonly tick: NodeJS.Timeout;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly model: IncidentModel) {
+    this.item.name = 'Runbook Lens: incident';
+    this.item.command = 'runbookLens.incidentActions';
+    this.subscription = model.onDidChange(() => this.update());
+    this.tick = setInterval(() => this.update(), 1000);
+    this.update();
+  }
+
+  update(): void {
+    const snap = this.model.current();
+    if (!snap) {
+      this.item.hide();
+      return;
+    }
+    const { incident } = snap;
+    const { targets } = readIncidentSettings();
+    const now = new Date();
+    const s = responseState(incident, targets, now);
+    const target = describeTarget(targets[incident.severity]);
+    const title = incident.title.length > 32 ? `${incident.title.slice(0, 31)}…` : incident.title;
+    let text: string;
+    let background: vscode.ThemeColor | undefined;
+    if (incident.status === 'resolved') {
+      text = `$(pass) ${incident.severity} ${title} · resolved`;
+    } else if (!s.acknowledgedAt) {
+      const icon = s.level === 'missed' ? '$(error)' : s.level === 'near' ? '$(warning)' : '$(flame)';
+      text = `${icon} ${incident.severity} ${title} · ${formatElapsed(s.elapsedMs)} / ${target}`;
+      if (s.level === 'near') background = new vscode.ThemeColor('statusBarItem.warningBackground');
+      if (s.level === 'missed') background = new vscode.ThemeColor('statusBarItem.errorBackground');
+    } else {
+      const started = milestoneTimes(incident).started ?? incident.createdAt;
+      text = `$(flame) ${incident.severity} ${title} · ${incident.status} · ${formatElapsed(now.getTime() - Date.parse(started))}`;
+    }
+    this.item.text = text;
+    this.item.backgroundColor = background;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escapeMd(incident.title)}** — ${incident.severity}, ${incident.status}\n\n`);
+    md.appendMarkdown(`Commander: ${escapeMd(incident.commander ?? '—')}\n\n`);
+    const response = s.acknowledgedAt
+      ? `acknowledged after ${formatDuration(s.elapsedMs)} — target ${target} ${s.level === 'met' ? 'met' : 'missed'}`
+      : `${formatDuration(s.elapsedMs)} since ${incident.milestones.detected ? 'detection' : 'the start'} — target ${target}, due ${formatUtc(s.deadline, false)}` +
+        (s.level === 'missed' ? ' (**missed**)' : s.level === 'near' ? ' (**near**)' : '');
+    md.appendMarkdown(`Response: ${response}\n\n`);
+    md.appendMarkdown('Click for incident actions.');
+    this.item.tooltip = md;
+    this.item.show();
+  }
+
+  dispose(): void {
+    clearInterval(this.tick);
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
