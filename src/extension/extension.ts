@@ -7,6 +7,7 @@ import type { ExtensionServices } from './services';
 import { registerKube } from './kube/registerKube';
 import { registerObservability } from './observability/registerObservability';
 import { registerIncident, type IncidentApi } from './incident/registerIncident';
+import { registerSafety } from './safety/registerSafety';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
     vscode.commands.registerCommand('runbookLens.startIncident', (args?: StartIncidentArgs) => incidents.start(args ?? {})),
   );
   // Feature areas register here (cluster targeting, safety, incidents, observability, authoring).
+  registerSafety(context, services);
   registerKube(context, services, runs);
   registerObservability(context, services, runbooks);
   api.incident = registerIncident(context, services);

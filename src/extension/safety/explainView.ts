@@ -1,0 +1,67 @@
+/** Explain Block: the core explanation shown as a read-only Markdown document and its preview. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { assessCode } from '../../core/guard/classify';
+import { decideConfirmation } from '../../core/guard/confirmation';
+import { codeLineOffset, explainBlock, explanationMarkdown } from '../../core/guard/explain';
+import { parseRunbook } from '../../core/runbook/parse';
+import type { ExtensionServices } from '../services';
+import { readSafety } from './safetySettings';
+
+export const EXPLAIN_SCHEME = 'runbook-lens-explain';
+
+export class ExplainDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The block under the cursor when the command comes from the palette. */
+function blockFromEditor(): { uri: vscode.Uri; index: number } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') return undefined;
+  const line = editor.selection.active.line + 1;
+  const block = parseRunbook(editor.document.getText()).blocks.find((b) => b.line <= line && line <= b.endLine);
+  return block ? { uri: editor.document.uri, index: block.index } : undefined;
+}
+
+export async function explainBlockCommand(docs: ExplainDocuments, services: ExtensionServices, uri?: vscode.Uri, index?: number): Promise<string | undefined> {
+  const at = uri && index ? { uri, index } : blockFromEditor();
+  if (!at) {
+    void vscode.window.showInformationMessage('Runbook Lens: open a runbook and put the cursor in a shell block to explain it.');
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(at.uri);
+  const block = parseRunbook(document.getText()).blocks.find((b) => b.index === at.index);
+  if (!block || block.kind !== 'shell') {
+    void vscode.window.showInformationMessage(`Runbook Lens: block ${at.index} is not a shell block.`);
+    return undefined;
+  }
+  const safety = readSafety(at.uri);
+  const target = services.target?.current() ?? null;
+  const assessment = await assessCode(block.code, safety.rules, { placeholders: block.placeholders });
+  const decision = decideConfirmation(assessment, { attributes: block.attributes, target, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) });
+  const markdown = explanationMarkdown(explainBlock(block, assessment, target, decision));
+  const name = `${path.basename(at.uri.fsPath, '.md')} block ${block.index}.md`;
+  const view = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${name}`, query: at.uri.toString() });
+  docs.set(view, markdown);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', view);
+  } catch {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(view), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+  return markdown;
+}
