@@ -2,7 +2,8 @@
 // All result text goes through textContent; nothing from Prometheus is parsed as HTML.
 (function () {
   const vscode = acquireVsCodeApi();
-  const root = document.getElementById('root');
+  const root = document.getElementById('app');
+  root.replaceChildren(el('p', { class: 'muted', text: 'Waiting for a result…' }));
   let chart;
 
   function el(tag, attrs, ...children) {

@@ -50,11 +50,10 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   const target = services.target?.current();
   const baseUrl = prometheusUrlFor(target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl);
   if (!baseUrl) {
-    const pick = await vscode.window.showErrorMessage(
+    void vscode.window.showErrorMessage(
       `Runbook Lens: no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls.`,
       'Open Settings',
-    );
-    if (pick) await vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
+    ).then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY));
     return undefined;
   }
   const incidentDir = await services.incidents.ensure();
