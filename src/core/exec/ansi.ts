@@ -2,7 +2,8 @@ import { stripVTControlCharacters } from 'node:util';
 
 /** Removes ANSI escape sequences (colours, cursor moves, OSC links) from recorded output. */
 export function stripAnsi(text: string): string {
-  return text ? stripVTControlCharacters(text) : text;
+  // Every sequence starts with ESC or CSI; two memchr-fast scans skip the regex for plain text.
+  return text && (text.includes('\u001b') || text.includes('\u009b')) ? stripVTControlCharacters(text) : text;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { patternSpans } from './patternRules';
 import { secretlintSpans } from './secretlintRules';
 import { applySpans, type SecretSpan } from './spans';
+import { mayHoldSecret } from './triggerGate';
 import { initialState, inStructure, mayHaveStructure, structuredSpans, type StructureState } from './structured';
 
 export interface RedactionResult {
@@ -24,9 +25,13 @@ export function mergeCounts(a: Record<string, number>, b: Record<string, number>
 /** Redacts whole lines, carrying multi-line state (PEM keys, Secret data) between calls. */
 function redactLines(text: string, state: StructureState): RedactionResult {
   if (!text) return { text, counts: {} };
+  const lower = text.toLowerCase();
+  const structure = inStructure(state) || mayHaveStructure(text);
+  // Most output holds no trigger word at all: one pass instead of every rule's own check.
+  if (!structure && !mayHoldSecret(lower)) return { text, counts: {} };
   const spans: SecretSpan[] = [];
-  if (inStructure(state) || mayHaveStructure(text)) spans.push(...structuredSpans(text, state));
-  spans.push(...secretlintSpans(text), ...patternSpans(text, text.toLowerCase()));
+  if (structure) spans.push(...structuredSpans(text, state));
+  spans.push(...secretlintSpans(text), ...patternSpans(text, lower));
   return applySpans(text, spans);
 }
 

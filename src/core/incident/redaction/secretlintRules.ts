@@ -105,6 +105,12 @@ function passwordOnly(text: string, start: number, end: number): SecretSpan {
   return colon > 0 && at > colon ? { start: start + colon + 1, end: start + at, kind: 'url-credentials' } : { start, end, kind: 'url-credentials' };
 }
 
+/** Every trigger of the loaded rules, or null when a rule has none (it must then always run). */
+export function secretlintTriggers(): string[] | null {
+  const { rules } = load();
+  return rules.some((r) => !r.triggers) ? null : rules.flatMap((r) => r.triggers ?? []);
+}
+
 export function secretlintSpans(text: string): SecretSpan[] {
   const { rules, sink } = load();
   const spans: SecretSpan[] = [];

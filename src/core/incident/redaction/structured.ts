@@ -40,9 +40,12 @@ const JSON_DATA_OPEN = /"(data|stringData|binaryData)"\s*:\s*\{\s*$/;
 const INLINE_DATA = /(\\?")(data|stringData|binaryData)\1\s*:\s*\{/g;
 const CONFIGMAP_HINT = /\bconfigmaps?\b|\bcm\b|"kind\\?"\s*:\s*\\?"ConfigMap/i;
 
+/** Literals one of which a batch needs to start a structure (also read by the trigger gate). */
+export const STRUCTURE_TRIGGERS = ['PRIVATE KEY', 'ata:', 'ata"', 'ata\\"'];
+
 /** Cheap test: can this batch start a structure at all? */
 export function mayHaveStructure(text: string): boolean {
-  return text.includes('PRIVATE KEY') || text.includes('ata:') || text.includes('ata"') || text.includes('ata\\"');
+  return STRUCTURE_TRIGGERS.some((t) => text.includes(t));
 }
 
 export function inStructure(s: StructureState): boolean {
