@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePromDuration, formatPromDuration } from '../../src/core/integrations/promDuration';
-import { querySpecFrom, defaultStepMs, describeSpec, queryAttributes } from '../../src/core/integrations/promqlSpec';
+import { querySpecFrom, defaultStepMs, describeSpec } from '../../src/core/integrations/promqlSpec';
 
 test('reads durations the way Prometheus does', () => {
   assert.equal(parsePromDuration('30s'), 30_000);
@@ -48,12 +48,4 @@ test('bad range attributes give clear errors', () => {
   assert.throws(() => querySpecFrom({ range: 'half an hour' }), /^Error: range: "half an hour" is not a Prometheus duration/);
   assert.throws(() => querySpecFrom({ range: '30d', step: '1s' }), /more than 11000 points/);
   assert.throws(() => querySpecFrom({ range: '0s' }), /longer than 0s/);
-});
-
-test('range and step may be written bare after the language, or as attributes (which win)', () => {
-  assert.deepEqual(queryAttributes({ info: 'promql range=30m step=30s', attributes: {} }), { range: '30m', step: '30s' });
-  assert.deepEqual(queryAttributes({ info: 'promql range=1h {step=1m}', attributes: { step: '1m' } }), { range: '1h', step: '1m' });
-  assert.deepEqual(queryAttributes({ info: 'promql {range=2h}', attributes: { range: '2h' } }), { range: '2h', step: undefined });
-  assert.deepEqual(queryAttributes({ info: 'promql', attributes: {} }), { range: undefined, step: undefined });
-  assert.deepEqual(queryAttributes({ attributes: {} }), { range: undefined, step: undefined });
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { seriesName, resultRows, summarizeResult, formatResultTable, seriesCount } from '../../src/core/integrations/queryResult';
 import type { PromQueryData } from '../../src/core/integrations/prometheusTypes';
+import { buildQueryView, MAX_CHART_SERIES } from '../../src/core/integrations/queryView';
 
 const vector: PromQueryData = {
   resultType: 'vector',
@@ -50,8 +51,7 @@ test('plain tables align the value column', () => {
   assert.equal(formatResultTable({ resultType: 'vector', result: [] }), '(empty result)');
 });
 
-test('the webview model caps rows and charts the top series of a range result', async () => {
-  const { buildQueryView, MAX_CHART_SERIES } = await import('../../src/core/integrations/queryView');
+test('the webview model caps rows and charts the top series of a range result', () => {
   const result = Array.from({ length: MAX_CHART_SERIES + 5 }, (_, i) => ({
     metric: { __name__: 'x', i: String(i) },
     values: [[100, String(i)], [101, i === 0 ? 'NaN' : String(i + 1)]] as [number, string][],

@@ -9,7 +9,7 @@ import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { displayUrl, IntegrationError } from './httpErrors';
 import { instantQuery, rangeQuery, type PrometheusConnection } from './prometheusClient';
 import type { PromQueryResponse } from './prometheusTypes';
-import { queryAttributes, querySpecFrom, type QuerySpec } from './promqlSpec';
+import { querySpecFrom, type QuerySpec } from './promqlSpec';
 import { formatPromDuration } from './promDuration';
 import { seriesCount, summarizeResult } from './queryResult';
 
@@ -29,12 +29,12 @@ export interface PromqlOutcome {
 }
 
 /** Runs `query` (placeholders already filled) as the block's attributes say: instant, or range=… step=…. */
-export async function executePromql(block: Pick<RunbookBlock, 'attributes'> & { info?: string }, query: string, conn: PrometheusConnection, now = () => new Date()): Promise<PromqlOutcome> {
+export async function executePromql(block: Pick<RunbookBlock, 'attributes'>, query: string, conn: PrometheusConnection, now = () => new Date()): Promise<PromqlOutcome> {
   const startedAt = now();
   const base = { query, prometheusUrl: displayUrl(conn.baseUrl), startedAt };
   let spec: QuerySpec;
   try {
-    spec = querySpecFrom(queryAttributes(block));
+    spec = querySpecFrom(block.attributes);
   } catch (err) {
     return { ...base, durationMs: 0, error: (err as Error).message, errorKind: 'config' };
   }

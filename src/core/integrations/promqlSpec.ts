@@ -27,20 +27,6 @@ export function querySpecFrom(attributes: { range?: string; step?: string }): Qu
   return { mode: 'range', rangeMs, stepMs };
 }
 
-/**
- * range/step of a promql block: from its attributes (`{range=30m step=30s}`), or written bare
- * after the language (`promql range=30m step=30s`), which the attribute syntax would ignore.
- */
-export function queryAttributes(block: { attributes: { range?: string; step?: string }; info?: string }): { range?: string; step?: string } {
-  const bare: { range?: string; step?: string } = {};
-  const words = (block.info ?? '').split('{')[0].trim().split(/\s+/).slice(1);
-  for (const w of words) {
-    const m = /^(range|step)=(\S+)$/.exec(w);
-    if (m) bare[m[1] as 'range' | 'step'] = m[2].replace(/^["']|["']$/g, '');
-  }
-  return { range: block.attributes.range ?? bare.range, step: block.attributes.step ?? bare.step };
-}
-
 export function defaultStepMs(rangeMs: number): number {
   return Math.max(1000, Math.ceil(rangeMs / DEFAULT_POINTS / 1000) * 1000);
 }

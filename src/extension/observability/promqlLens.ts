@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
-import { queryAttributes } from '../../core/integrations/promqlSpec';
 import type { QueryRuns } from './queryRuns';
 
 /** ▶ Query above every promql block (the shell-block lenses are the run controller's). */
@@ -31,7 +30,7 @@ export class PromqlCodeLensProvider implements vscode.CodeLensProvider {
       if (block.kind !== 'promql') continue;
       const range = new vscode.Range(block.line - 1, 0, block.line - 1, 0);
       const args = [document.uri, block.index];
-      const { range: span, step } = queryAttributes(block);
+      const { range: span, step } = block.attributes;
       const how = span ? ` (range ${span}${step ? `, step ${step}` : ''})` : '';
       if (blocked) {
         lenses.push(new vscode.CodeLens(range, { title: blocked.title, command: blocked.command, tooltip: blocked.tooltip }));
