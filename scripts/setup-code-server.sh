@@ -19,8 +19,7 @@ fi
 
 missing=()
 command -v rg >/dev/null || missing+=(ripgrep)
-command -v chromium >/dev/null || missing+=(chromium)
-[[ -f /usr/include/krb5.h || -f /usr/include/gssapi/gssapi.h ]] || missing+=(libkrb5-dev)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if ((${#missing[@]})); then
   echo "setup-code-server: missing Debian packages: ${missing[*]} (apt-get install -y ${missing[*]})" >&2
   exit 1
