@@ -8,6 +8,7 @@ import { registerKube } from './kube/registerKube';
 import { registerObservability } from './observability/registerObservability';
 import { registerIncident, type IncidentApi } from './incident/registerIncident';
 import { registerSafety } from './safety/registerSafety';
+import { registerAuthoring, type AuthoringApi } from './authoring/registerAuthoring';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -18,6 +19,8 @@ export interface RunbookLensApi {
   incidents: IncidentSession;
   /** Incident lifecycle, timeline, messages and metrics (set once activation registers them). */
   incident?: IncidentApi;
+  /** Lint diagnostics and the outline view (set once activation registers them). */
+  authoring?: AuthoringApi;
 }
 
 export function activate(context: vscode.ExtensionContext): RunbookLensApi {
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
   registerKube(context, services, runs);
   registerObservability(context, services, runbooks);
   api.incident = registerIncident(context, services);
+  api.authoring = registerAuthoring(context, api);
   return api;
 
   /** Commands take (uri, index) from lenses; from the palette they use the block under the cursor. */
