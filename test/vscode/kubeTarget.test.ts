@@ -106,4 +106,15 @@ describe('cluster target', () => {
     assert.equal((byContext['prod-eu'].output ?? '').split('\n').filter((l) => l.startsWith('pod/')).length, 3);
     assert.notEqual(byContext['staging'].id, byContext['prod-eu'].id);
   });
+
+  it('refuses a run whose context no longer exists, and says so in the timeline', async () => {
+    await service.choose({ context: 'prod-us', cluster: 'prod-us', namespace: 'photon-mlir' });
+    const requests = staging.requests.length + prod.requests.length;
+    const entry = await runBlock(vscode.Uri.file(path.join(workspaceRoot(), runbookRel)), 1);
+    assert.equal(entry, undefined, 'nothing ran');
+    assert.equal(staging.requests.length + prod.requests.length, requests, 'no cluster was contacted');
+    const note = readTimeline(incident).at(-1)!;
+    assert.equal(note.kind, 'note');
+    assert.match(note.text ?? '', /^Run refused, cannot target prod-us\/photon-mlir: Context "prod-us" no longer exists in the kubeconfig .*Known contexts: staging, prod-eu\.$/);
+  });
 });

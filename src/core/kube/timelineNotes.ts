@@ -16,3 +16,8 @@ export function targetChangeEntry(from: KubeTarget | null | undefined, to: KubeT
     text: from ? `Cluster target changed from ${name(from)} to ${name(to)}` : `Cluster target set to ${name(to)}`,
   };
 }
+
+/** A run that could not be pinned to its target, so nothing ran. */
+export function targetFailureEntry(target: KubeTarget, error: string, actor?: string, now: Date = new Date()): TimelineEntry {
+  return { id: newEntryId(now), time: now.toISOString(), kind: 'note', actor, target, text: `Run refused, cannot target ${target.context}/${target.namespace}: ${error}`, error };
+}

@@ -8,6 +8,9 @@ import { placeholderKind } from '../../core/kube/placeholderKinds';
 import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
 import type { KubeTarget } from '../../core/kube/types';
 import { readIncident, updateIncident } from '../../core/incident/incidentStore';
+import { appendEntry } from '../../core/incident/timeline';
+import { targetFailureEntry } from '../../core/kube/timelineNotes';
+import { readSettings } from '../settings';
 import type { IncidentService, TargetService } from '../services';
 import { configuredKubeconfigs } from './kubeconfigSetting';
 
@@ -131,8 +134,15 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
   }
 
   async scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }> {
-    const scoped = await writeScopedKubeconfig(this.freshKubeconfig(), target);
-    return { env: scoped.env, dispose: scoped.dispose };
+    try {
+      const scoped = await writeScopedKubeconfig(this.freshKubeconfig(), target);
+      return { env: scoped.env, dispose: scoped.dispose };
+    } catch (err) {
+      // Nothing runs; the timeline still says why (context gone, malformed kubeconfig…).
+      const dir = this.incidents.currentDir();
+      if (dir) await appendEntry(dir, targetFailureEntry(target, err instanceof Error ? err.message : String(err), readSettings().actor)).catch(() => undefined);
+      throw err;
+    }
   }
 
   async placeholderChoices(name: string, target: KubeTarget): Promise<string[] | undefined> {
