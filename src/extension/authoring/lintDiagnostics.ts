@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { lintRunbook } from '../../core/lint/lintRunbook';
 import type { LintDiagnostic, LintFix } from '../../core/lint/types';
 import type { RunbookCache } from '../runbookCache';
+import { readSafety } from '../safety/safetySettings';
 
 const SEVERITY: Record<LintDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -30,7 +31,7 @@ export class LintDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('runbookLens.lint')) this.refreshAll();
+        if (e.affectsConfiguration('runbookLens.lint') || e.affectsConfiguration('runbookLens.safety')) this.refreshAll();
       }),
     );
     this.refreshAll();
@@ -58,7 +59,8 @@ export class LintDiagnostics implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const found = await lintRunbook(document.getText(), { runbook: this.runbooks.get(document) });
+    // The user's extra destructive and deny patterns count, as they do when the block runs.
+    const found = await lintRunbook(document.getText(), { runbook: this.runbooks.get(document), guardRules: readSafety(document.uri).rules });
     // A newer edit has its own lint coming; never publish positions for an older text.
     if (document.isClosed || document.version !== version) return;
     const fixes = new Map<string, LintFix>();
