@@ -31,7 +31,7 @@ export const PATTERN_RULES: PatternRule[] = [
   { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{6,}\.eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}/g, group: 0, triggers: ['eyj'] },
   { kind: 'gcp-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, group: 0, triggers: ['aiza'] },
   { kind: 'gcp-oauth-token', pattern: /\bya29\.[0-9A-Za-z_-]{20,}/g, group: 0, triggers: ['ya29.'] },
-  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9_]{30,255}|github_pat_[A-Za-z0-9_]{30,255})/g, group: 0, triggers: ['gh', 'github_pat_'] },
+  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9_]{30,255}|github_pat_[A-Za-z0-9_]{30,255})/g, group: 0, triggers: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
   { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, group: 0, triggers: ['xox'] },
   { kind: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, group: 0, triggers: ['k_live_', 'k_test_'] },
   { kind: 'aws-access-key', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g, group: 0, triggers: ['a3t', 'akia', 'asia', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva'] },
@@ -55,7 +55,7 @@ export const PATTERN_RULES: PatternRule[] = [
     kind: (m) => keyKind(m[1]),
     pattern: new RegExp(`(--?(?:[a-z0-9]+-)*(?:${KEY_WORDS}))(?:=|[ \\t]+)("[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)`, 'gi'),
     group: 2,
-    triggers: ['--'],
+    triggers: ['pass', 'secret', 'token', 'key', 'credential', 'session'],
   },
   // key: value, key = value, "key": "value" (YAML, JSON, env, logfmt, kubeconfig token:/client-key-data:).
   {
