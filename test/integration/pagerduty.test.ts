@@ -8,6 +8,7 @@ import { pagerDutyAndRecord } from '../../src/core/integrations/pagerdutyRecord'
 import { startIncident } from '../../src/core/incident/lifecycle';
 import { readIncident } from '../../src/core/incident/incidentStore';
 import { readTimeline } from '../../src/core/incident/timeline';
+import { describeEntry } from '../../src/core/incident/entryText';
 import { startEventsReceiver, type EventsReceiver } from '../harness/eventsReceiver';
 import { freePort } from '../harness/freePort';
 import { cliFromSource } from '../harness/cliFromSource';
@@ -105,4 +106,10 @@ test('runbook-lens pagerduty ack|resolve: key from the environment, recorded wit
   assert.match(refused.stderr, /Event object is invalid: Invalid routing key/);
   const badVerb = await cliFromSource(['pagerduty', 'page', '--dedup-key', 'x'], { env });
   assert.equal(badVerb.code, 2);
+});
+
+test('PagerDuty entries read as what happened in timeline lists and the post-mortem', async () => {
+  const { dir } = await startIncident(root, { title: 'Describe', severity: 'P3' });
+  const out = await pagerDutyAndRecord(dir, { eventsUrl: receiver.url, routingKey: KEY, action: 'acknowledge', dedupKey: 'photon-1' });
+  assert.equal(describeEntry(out.entry), 'Acknowledged in PagerDuty (dedup key photon-1): Event processed');
 });

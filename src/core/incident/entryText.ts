@@ -33,6 +33,8 @@ export function describeEntry(e: TimelineEntry): string {
     case 'milestone':
       return e.milestone ? `Milestone: ${e.milestone}${e.recordedAt && e.recordedAt !== e.time ? ' (backdated)' : ''}` : firstLine(e.text ?? 'Milestone');
     case 'notification':
+      // PagerDuty events and imported alerts carry their own sentence.
+      if (!e.template && e.text) return firstLine(e.text);
       return `Sent ${e.template ? TEMPLATE_NAMES[e.template] : 'a message'}${e.channel ? ` (${CHANNEL_NAMES[e.channel] ?? e.channel})` : ''}`;
     case 'note':
     default:
