@@ -16,7 +16,7 @@ export type RequestOptions = { middleware: unknown[]; middlewareMergeStrategy: '
  * Runs one API request with a deadline and turns every failure into a one-line KubeError:
  * credential plugin, timeout, unreachable, 401, 403, other API errors.
  */
-export async function apiCall<T>(conn: KubeConnection, what: string, call: (options: RequestOptions) => Promise<T>, options: ApiCallOptions = {}): Promise<T> {
+export async function apiCall<T>(conn: KubeConnection, what: string, call: (options: RequestOptions, signal: AbortSignal) => Promise<T>, options: ApiCallOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
   const k8s = await clientNode();
   const abort = new AbortController();
@@ -37,7 +37,7 @@ export async function apiCall<T>(conn: KubeConnection, what: string, call: (opti
       },
       post: (ctx: unknown) => new k8s.Observable(Promise.resolve(ctx)),
     };
-    return await Promise.race([call({ middleware: [middleware], middlewareMergeStrategy: 'append' }), deadline]);
+    return await Promise.race([call({ middleware: [middleware], middlewareMergeStrategy: 'append' }, abort.signal), deadline]);
   } catch (err) {
     if (err instanceof KubeError) throw err;
     if (timedOut && phase === 'credentials' && conn.execCommand) {
