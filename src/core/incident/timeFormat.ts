@@ -29,10 +29,11 @@ export function formatDuration(ms: number): string {
   return `${sign}${days} d ${hours % 24} h`;
 }
 
-/** Short clock for the status bar: "7:05" (m:ss) under an hour, "1:02:05" above. */
+/** Short clock for the status bar: "7:05" (m:ss) under an hour, "1:02:05" above, "2 d 3 h" past a day. */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
+  if (h >= 24) return formatDuration(total * 1000);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const mm = h ? String(m).padStart(2, '0') : String(m);
