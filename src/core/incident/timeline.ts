@@ -1,4 +1,5 @@
 import * as fs from 'node:fs/promises';
+import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TimelineEntry } from './types';
@@ -24,28 +25,52 @@ export function newEntryId(now: Date = new Date()): string {
 
 /**
  * Appends with O_APPEND in a single write. A file whose last line was left unfinished (a crash,
- * a hand edit) first gets a newline so the new entry is not glued to it.
+ * a hand edit) first gets a newline so the new entry is not glued to it. The small calls are
+ * synchronous (microseconds each; every async hop through the thread pool cost far more on a
+ * busy machine); only the flush to disk, which can take milliseconds, leaves the event loop.
  */
-async function appendText(file: string, text: string, sync: boolean): Promise<void> {
-  const handle = await fs.open(file, 'a+');
+function appendText(file: string, text: string): void {
+  const fd = fsSync.openSync(file, 'a+');
   try {
-    const { size } = await handle.stat();
+    const { size } = fsSync.fstatSync(fd);
     let prefix = '';
     if (size > 0) {
       const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
+      fsSync.readSync(fd, last, 0, 1, size - 1);
       if (last[0] !== 0x0a) prefix = '\n';
     }
     const buf = Buffer.from(prefix + text, 'utf8');
     let written = 0;
-    while (written < buf.length) {
-      const { bytesWritten } = await handle.write(buf, written, buf.length - written);
-      written += bytesWritten;
-    }
-    if (sync) await handle.datasync();
+    while (written < buf.length) written += fsSync.writeSync(fd, buf, written, buf.length - written);
   } finally {
-    await handle.close();
+    fsSync.closeSync(fd);
   }
+}
+
+/** Files with a flush to disk in flight → whether another append came in meanwhile. */
+const flushing = new Map<string, boolean>();
+
+/**
+ * Starts flushing a file's data to disk without making the caller wait. The entry is already in
+ * the file when the append resolves, so a crash of VS Code or the CLI loses nothing; the flush
+ * only narrows what a power loss or kernel crash could take (a torn last line is skipped on
+ * read). Waiting for it cost 1–10 ms per entry. Flushes coalesce: one in flight, one queued.
+ */
+function flushSoon(file: string): void {
+  if (flushing.has(file)) {
+    flushing.set(file, true);
+    return;
+  }
+  flushing.set(file, false);
+  const done = () => {
+    const again = flushing.get(file);
+    flushing.delete(file);
+    if (again) flushSoon(file);
+  };
+  fsSync.open(file, 'r', (openErr, fd) => {
+    if (openErr) return done();
+    fsSync.fdatasync(fd, () => fsSync.close(fd, done));
+  });
 }
 
 /**
@@ -57,10 +82,12 @@ export async function appendEntry(dir: string, entry: TimelineEntry): Promise<vo
   if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
   const line = JSON.stringify(entry) + '\n';
   const block = '\n' + renderEntryMarkdown(entry);
-  await fs.mkdir(dir, { recursive: true });
+  fsSync.mkdirSync(dir, { recursive: true });
   await withFileLock(path.join(dir, '.timeline.lock'), async () => {
-    await appendText(path.join(dir, TIMELINE_JSONL), line, true);
-    await appendText(path.join(dir, TIMELINE_MD), block, false);
+    const jsonl = path.join(dir, TIMELINE_JSONL);
+    appendText(jsonl, line);
+    appendText(path.join(dir, TIMELINE_MD), block);
+    flushSoon(jsonl);
   });
 }
 
