@@ -73,7 +73,7 @@ export class RunController implements vscode.Disposable {
     if (!found) return undefined;
     const { document, block } = found;
     if (block.kind !== 'shell') {
-      return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runQuery', uri, index);
+      return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runQuery', uri, index, { vars: options.vars });
     }
     if (needsTerminal(block)) return this.runInTerminal(uri, index, options);
 
