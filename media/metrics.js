@@ -8,8 +8,8 @@
   const colors = () => ({
     P0: css('--vscode-charts-red', '#f14c4c'),
     P1: css('--vscode-charts-orange', '#d18616'),
-    P2: css('--vscode-charts-yellow', '#cca700'),
-    P3: css('--vscode-charts-blue', '#3794ff'),
+    P2: css('--vscode-charts-blue', '#3794ff'),
+    P3: css('--vscode-charts-green', '#89d185'),
     fg: css('--vscode-foreground', '#ccc'),
     muted: css('--vscode-descriptionForeground', '#999'),
     grid: css('--vscode-charts-lines', 'rgba(128,128,128,0.25)'),
@@ -38,7 +38,7 @@
         <p class="hint">Bars: median. Diamonds: mean. Detect, mitigate and resolve count from the start of impact; acknowledge from detection.</p>
       </figure>
       <figure class="card"><figcaption>Repeat rate (same failing runbook block within <span id="window">30</span> days)</figcaption><div class="canvas"><canvas id="repeat"></canvas></div><ul id="repeats" class="repeats"></ul></figure>
-      <figure class="card full"><figcaption>Time to resolve per incident</figcaption><div class="canvas tall"><canvas id="scatter"></canvas></div></figure>
+      <figure class="card full"><figcaption>Time to resolve per incident</figcaption><div class="canvas tall"><canvas id="scatter"></canvas></div><p class="hint">One point per resolved incident, by start date. Diamonds: repeats of a failing runbook block.</p></figure>
     </section>
     <section class="card full">
       <h2>Incidents</h2>
@@ -67,6 +67,17 @@
     return `${Math.floor(h / 24)} d ${h % 24} h`;
   }
   const minutes = (ms) => (ms === null || ms === undefined ? null : Math.round((ms / 60000) * 10) / 10);
+
+  /** A log axis in minutes, labelled at 1, 2 and 5 × 10^n as durations. */
+  function logMinutes(axis, c) {
+    axis.type = 'logarithmic';
+    axis.beginAtZero = false;
+    axis.title = { display: true, text: 'log scale', color: c.muted };
+    axis.ticks.callback = (v) => {
+      const m = v / 10 ** Math.floor(Math.log10(v));
+      return [1, 2, 5].some((k) => Math.abs(m - k) < 1e-9) ? fmt(v * 60000) : '';
+    };
+  }
 
   function baseOptions(c) {
     return {
@@ -127,7 +138,7 @@
     const c = colors();
     for (const b of seg.children) b.classList.toggle('on', b.dataset.key === metric);
     const opts = baseOptions(c);
-    opts.scales.y.title = { display: true, text: 'minutes', color: c.muted };
+    logMinutes(opts.scales.y, c);
     opts.plugins.tooltip.callbacks = { label: (ctx) => `${ctx.dataset.label}: ${fmt(ctx.raw === null ? null : ctx.raw * 60000)}` };
     put('durations', {
       type: 'bar',
@@ -163,10 +174,7 @@
     opts.scales.x.type = 'linear';
     opts.scales.x.ticks.callback = (v) => new Date(v).toISOString().slice(0, 10);
     opts.scales.x.ticks.maxTicksLimit = 8;
-    opts.scales.y.type = 'logarithmic';
-    opts.scales.y.beginAtZero = false;
-    opts.scales.y.title = { display: true, text: 'minutes (log scale)', color: c.muted };
-    opts.scales.y.ticks.callback = (v) => ([1, 5, 10, 30, 60, 120, 240, 480, 1440, 2880, 10080].includes(v) ? fmt(v * 60000) : '');
+    logMinutes(opts.scales.y, c);
     opts.plugins.tooltip = { callbacks: { label: (ctx) => `${ctx.raw.title}: ${fmt(ctx.raw.y * 60000)}${ctx.raw.repeat ? ' (repeat)' : ''}` } };
     put('scatter', {
       type: 'scatter',

@@ -115,7 +115,7 @@
       const pinned = state.pinned.has(r.id);
       const cls = ['row', r.failed ? 'failed' : '', r.id === state.selected ? 'selected' : '', `k-${r.kind}`].join(' ');
       html.push(`<div class="${cls}" role="option" data-id="${esc(r.id)}" data-i="${i}" title="${esc(r.summary)}">` +
-        `<span class="time">${when(r.t)}</span>` +
+        `<span class="time"><span class="date">${when(r.t).slice(0, 10)} </span>${when(r.t).slice(11)}</span>` +
         `<span class="codicon codicon-${r.icon} icon"></span>` +
         `<span class="summary">${esc(r.summary)}</span>` +
         (pinned ? '<span class="codicon codicon-pinned pin" title="Pinned: featured in the post-mortem"></span>' : '') +
@@ -207,6 +207,12 @@
       // Follow new entries when the list was scrolled to the bottom.
       if (atEnd) list.scrollTop = list.scrollHeight;
       if (state.selected && state.rows.some((r) => r.id === state.selected)) vscode.postMessage({ type: 'select', id: state.selected });
+      else {
+        // Another incident (or the entry is gone): no stale details.
+        state.selected = null;
+        details.hidden = true;
+        save();
+      }
     } else if (m.type === 'details') {
       showDetails(m.entry);
     }
