@@ -26,6 +26,8 @@ export interface CliTarget {
 
 /** The target the flags ask for, or undefined when none is given (the block sees your own KUBECONFIG). */
 export function targetFromFlags(values: { context?: string; namespace?: string; kubeconfig?: string[] }): CliTarget | undefined {
+  // Every start of a run first removes scoped kubeconfigs left by runs that were killed.
+  sweepStaleScopedKubeconfigs();
   if (!values.context && !values.namespace && !values.kubeconfig?.length) return undefined;
   try {
     return loadTarget({ kubeconfig: values.kubeconfig, context: values.context, namespace: values.namespace });
@@ -35,9 +37,8 @@ export function targetFromFlags(values: { context?: string; namespace?: string; 
   }
 }
 
-/** Environment for one run on `t`; dispose removes the scoped kubeconfig. Also clears files left by killed runs. */
+/** Environment for one run on `t`; dispose removes the scoped kubeconfig. */
 export async function scopedRunEnv(t: CliTarget | undefined): Promise<{ env: NodeJS.ProcessEnv | undefined; dispose(): Promise<void> }> {
-  sweepStaleScopedKubeconfigs();
   if (!t) return { env: undefined, dispose: async () => undefined };
   const scoped = await writeScopedKubeconfig(t.merged, t.target);
   return { env: { ...process.env, ...scoped.env }, dispose: scoped.dispose };
