@@ -2,7 +2,7 @@
 import type { KubeTarget } from '../kube/types';
 import type { BlockAttributes } from '../runbook/types';
 import { globMatch } from './commandMatch';
-import { describeHidden } from './hiddenUnicode';
+import { describeHidden, mapLine, type LineMap } from './hiddenUnicode';
 import type { Assessment } from './types';
 
 export type ConfirmAction = 'run' | 'confirm' | 'type-context' | 'refuse';
@@ -17,8 +17,8 @@ export interface DecisionContext {
   target?: KubeTarget | null;
   /** Globs (`*prod*`) over context and cluster names; matching is case-insensitive. */
   protectedPatterns?: string[];
-  /** Added to code line numbers in the reasons, so they name document lines. */
-  lineOffset?: number;
+  /** Turns code line numbers in the reasons into document lines. */
+  lineOffset?: LineMap;
 }
 
 export const DEFAULT_PROTECTED = ['*prod*'];
@@ -31,14 +31,15 @@ export function isProtected(target: KubeTarget | null | undefined, patterns: str
 
 export function decideConfirmation(a: Assessment, ctx: DecisionContext = {}): ConfirmationDecision {
   const off = ctx.lineOffset ?? 0;
+  const at = (line: number) => mapLine(off, line);
   const refuse: string[] = [
     ...a.hiddenUnicode.map((h) => `hidden Unicode character ${describeHidden(h, off)}`),
-    ...a.denied.map((d) => `\`${d.command}\` (line ${d.line + off}) is denied: ${d.reason} [${d.rule}]`),
+    ...a.denied.map((d) => `\`${d.command}\` (line ${at(d.line)}) is denied: ${d.reason} [${d.rule}]`),
   ];
   if (refuse.length) return { action: 'refuse', reasons: refuse };
   const reasons: string[] = [
-    ...a.destructive.map((d) => `\`${d.command}\` (line ${d.line + off}) ${d.reason}`),
-    ...a.uncertain.map((d) => `\`${d.command}\` (line ${d.line + off}): ${d.reason}`),
+    ...a.destructive.map((d) => `\`${d.command}\` (line ${at(d.line)}) ${d.reason}`),
+    ...a.uncertain.map((d) => `\`${d.command}\` (line ${at(d.line)}): ${d.reason}`),
   ];
   if (a.parseError) reasons.push(`the block does not parse as shell, so it cannot be checked (${a.parseError})`);
   if (String(ctx.attributes?.confirm ?? '').toLowerCase() === 'true') reasons.push('the block asks for confirmation (confirm=true)');

@@ -2,7 +2,7 @@
 import type { KubeTarget } from '../kube/types';
 import type { RunbookBlock } from '../runbook/types';
 import type { ConfirmationDecision } from './confirmation';
-import { describeHidden } from './hiddenUnicode';
+import { describeHidden, mapLine, type LineMap } from './hiddenUnicode';
 import type { Assessment, Finding } from './types';
 
 export interface BlockExplanation {
@@ -22,14 +22,16 @@ export interface BlockExplanation {
   decision: ConfirmationDecision;
 }
 
-/** Document line of code line 1, minus one, when code lines are body lines (not a console transcript). */
-export function codeLineOffset(block: RunbookBlock): number {
-  return block.code.split('\n').length === block.body.split('\n').length ? block.bodyStartLine - 1 : 0;
+/** Code lines → document lines: through `runLines` (console transcripts), else from the body's first line. */
+export function codeLineOffset(block: RunbookBlock): LineMap {
+  const codeLines = block.code.replace(/\n$/, '').split('\n').length;
+  const runLines = block.runLines;
+  if (runLines && runLines.length === codeLines) return (line) => runLines[line - 1] ?? line;
+  return block.bodyStartLine - 1;
 }
 
-/** Code lines map to document lines when the code is the body as written (not a console transcript). */
-function docLine(block: RunbookBlock, codeLine: number): number | undefined {
-  return block.code === block.body ? block.bodyStartLine + codeLine - 1 : undefined;
+function docLine(block: RunbookBlock, codeLine: number): number {
+  return mapLine(codeLineOffset(block), codeLine);
 }
 
 export function explainBlock(block: RunbookBlock, a: Assessment, target: KubeTarget | null, decision: ConfirmationDecision): BlockExplanation {
@@ -45,7 +47,7 @@ export function explainBlock(block: RunbookBlock, a: Assessment, target: KubeTar
     destructive: a.destructive.map(withDoc),
     denied: a.denied.map(withDoc),
     uncertain: a.uncertain.map(withDoc),
-    hiddenUnicode: a.hiddenUnicode.map((h) => describeHidden(h, docLine(block, 1) !== undefined ? block.bodyStartLine - 1 : 0)),
+    hiddenUnicode: a.hiddenUnicode.map((h) => describeHidden(h, codeLineOffset(block))),
     decision,
   };
   if (block.name) out.name = block.name;
@@ -61,7 +63,7 @@ const ACTION_TEXT: Record<ConfirmationDecision['action'], string> = {
 };
 
 function findingLine(f: Finding & { documentLine?: number }): string {
-  const where = f.documentLine !== undefined ? `line ${f.documentLine}` : `command line ${f.line}`;
+  const where = `line ${f.documentLine ?? f.line}`;
   const via = f.via?.length ? ` (through ${f.via.map((v) => `\`${v}\``).join(' → ')})` : '';
   return `- \`${f.command}\` — ${f.reason} · ${where} · rule \`${f.rule}\`${via}`;
 }

@@ -66,7 +66,14 @@ export function scanHiddenUnicode(text: string): HiddenChar[] {
   return out;
 }
 
+/** How code lines become document lines: an offset, or a mapping (console transcripts). */
+export type LineMap = number | ((codeLine: number) => number);
+
+export function mapLine(map: LineMap | undefined, line: number): number {
+  return typeof map === 'function' ? map(line) : line + (map ?? 0);
+}
+
 /** `U+202E RIGHT-TO-LEFT OVERRIDE at line 2, column 7` (1-based for people). */
-export function describeHidden(h: HiddenChar, lineOffset = 0): string {
-  return `${h.label} at line ${h.line + lineOffset}, column ${h.column + 1}`;
+export function describeHidden(h: HiddenChar, lines: LineMap = 0): string {
+  return `${h.label} at line ${mapLine(lines, h.line)}, column ${h.column + 1}`;
 }

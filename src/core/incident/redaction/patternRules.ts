@@ -42,18 +42,19 @@ export const PATTERN_RULES: PatternRule[] = [
   // Authorization-style headers and flags: everything after the optional scheme word.
   {
     kind: 'authorization-header',
-    pattern: /\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|digest|negotiate|apikey|sso-key)\s+)?([^\s"',;]+)/gi,
+    pattern: /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|digest|negotiate|apikey|sso-key)[ \t]+)?([^\s"',;]+)/gi,
     group: 1,
     triggers: ['authorization'],
   },
-  { kind: 'api-key-header', pattern: /\b(?:x-api-key|api-key|x-auth-token|x-vault-token|private-token|x-goog-api-key)["']?\s*[:=]\s*["']?([^\s"',;]+)/gi, group: 1, triggers: ['api-key', 'auth-token', 'vault-token', 'private-token'] },
-  { kind: 'cookie', pattern: /\b(?:set-)?cookie["']?\s*:\s*["']?([^\r\n"']+)/gi, group: 1, triggers: ['cookie'] },
-  { kind: 'bearer-token', pattern: /\bbearer\s+([A-Za-z0-9._~+/=-]{8,})/gi, group: 1, triggers: ['bearer'] },
+  { kind: 'api-key-header', pattern: /\b(?:x-api-key|api-key|x-auth-token|x-vault-token|private-token|x-goog-api-key)["']?[ \t]*[:=][ \t]*["']?([^\s"',;]+)/gi, group: 1, triggers: ['api-key', 'auth-token', 'vault-token', 'private-token'] },
+  { kind: 'cookie', pattern: /\b(?:set-)?cookie["']?[ \t]*:[ \t]*["']?([^\r\n"']+)/gi, group: 1, triggers: ['cookie'] },
+  { kind: 'bearer-token', pattern: /\bbearer[ \t]+([A-Za-z0-9._~+/=-]{8,})/gi, group: 1, triggers: ['bearer'] },
   { kind: 'url-credentials', pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/?#"'<>]+:([^\s@/"'<>]+)@/gi, group: 1, triggers: ['://'] },
   // --password=X, --token X, -p=X is too ambiguous and left out.
   {
     kind: (m) => keyKind(m[1]),
-    pattern: new RegExp(`(--?(?:[a-z0-9]+-)*(?:${KEY_WORDS}))(?:=|[ \\t]+)("[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)`, 'gi'),
+    // A flag starts a word (not `-credentials` inside `db-credentials`); a spaced value is not the next flag.
+    pattern: new RegExp(`(?<![\\w.-])(--?(?:[a-z0-9]+-)*(?:${KEY_WORDS}))(?:=|[ \\t]+(?!-))("[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)`, 'gi'),
     group: 2,
     triggers: ['pass', 'secret', 'token', 'key', 'credential', 'session'],
   },
@@ -66,7 +67,7 @@ export const PATTERN_RULES: PatternRule[] = [
   },
 ];
 
-const NOT_A_SECRET = /^(?:|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
+const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
 
 function unquote(value: string): { value: string; offset: number } {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return { value: value.slice(1, -1), offset: 1 };
