@@ -2,20 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { nodeBundle } from './esbuildOptions.cjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...nodeBundle,
   sourcemap: true,
   minify: process.argv.includes('--minify'),
-  external: ['vscode'],
   logLevel: 'info',
-  // sh-syntax and other ESM-only packages use import.meta.url.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [

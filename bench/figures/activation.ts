@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { nodeBundle } from '../../scripts/esbuildOptions.cjs';
 import type { Figure, FigureResult } from '../figure';
 import { wideSpread } from '../figure';
 import { summarize } from '../measure';
@@ -16,8 +17,7 @@ function once(mode: string): number {
 async function eagerPackages(names: string[]): Promise<string[]> {
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, 'src/extension/extension.ts')],
-    bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, external: ['vscode'],
-    define: { 'import.meta.url': 'importMetaUrl' }, logLevel: 'silent', absWorkingDir: ROOT,
+    ...nodeBundle, write: false, metafile: true, logLevel: 'silent', absWorkingDir: ROOT,
   });
   const inputs = result.metafile.inputs;
   const seen = new Set<string>();

@@ -5,11 +5,11 @@
 import { assessCode } from '../core/guard/classify';
 import { decideConfirmation } from '../core/guard/confirmation';
 import { codeLineOffset } from '../core/guard/explain';
-import { buildRules } from '../core/guard/rules';
 import { loadTarget } from '../core/kube/loadTarget';
 import type { KubeTarget } from '../core/kube/types';
 import type { Confirmation } from '../core/incident/types';
 import type { RunbookBlock } from '../core/runbook/types';
+import type { CliSafety } from './safetySettings';
 
 export const REFUSED_EXIT = 3;
 
@@ -21,7 +21,9 @@ export const guardHelp = `  --yes              Run a block the guard finds destr
                      helm uninstall, rm -r …) or that asks for confirmation (confirm=true).
   --confirm-context NAME
                      On a protected context (its name contains "prod"), also type the
-                     context name here. A block with a deny rule or hidden Unicode never runs.`;
+                     context name here. A block with a deny rule or hidden Unicode never runs.
+                     Rules and protected contexts: runbookLens.safety.* in the nearest
+                     .vscode/settings.json above the runbook.`;
 
 export type GuardOutcome = { ok: true; confirmation?: Confirmation } | { ok: false; message: string };
 
@@ -35,10 +37,10 @@ function effectiveTarget(target: KubeTarget | null): KubeTarget | null {
   }
 }
 
-export async function guardRun(block: RunbookBlock, code: string, target: KubeTarget | null, flags: { yes?: boolean; confirmContext?: string }): Promise<GuardOutcome> {
-  const assessment = await assessCode(code, buildRules());
+export async function guardRun(block: RunbookBlock, code: string, target: KubeTarget | null, flags: { yes?: boolean; confirmContext?: string }, safety: CliSafety): Promise<GuardOutcome> {
+  const assessment = await assessCode(code, safety.rules);
   const where = effectiveTarget(target);
-  const decision = decideConfirmation(assessment, { attributes: block.attributes, target: where, lineOffset: codeLineOffset(block) });
+  const decision = decideConfirmation(assessment, { attributes: block.attributes, target: where, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) });
   const destructive = assessment.destructive.map((d) => d.command);
   const at = new Date().toISOString();
   const head = `runbook-lens run: refused block ${block.index} (line ${block.line}); nothing ran.`;

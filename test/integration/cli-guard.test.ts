@@ -182,3 +182,32 @@ test('explain prints what runs, where, and the destructive parts; --json too', (
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
 });
+
+test('the nearest .vscode/settings.json above the runbook sets the rules and protected contexts', () => {
+  const ws = path.join(tmp, 'team');
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.mkdirSync(path.join(ws, 'runbooks'));
+  fs.writeFileSync(path.join(ws, 'runbooks', 'runbook.md'), RUNBOOK);
+  // JSON with comments and a trailing comma, as VS Code writes it.
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), `{
+    // the team's rules
+    "runbookLens.safety.deny": ["kubectl get"],
+    "runbookLens.safety.extraDestructive": ["touch"],
+    "runbookLens.safety.protectedContexts": ["kind-*"],
+  }`);
+  const denied = cliRun('run', 'team/runbooks/runbook.md', '--block', '1', '--incident', 'inc-team', '--yes');
+  assert.equal(denied.code, 3);
+  assert.match(denied.stderr, /`kubectl get pods` \(line 7\) is denied: refused by runbookLens\.safety\.deny/);
+  const extra = cliRun('run', 'team/runbooks/runbook.md', '--block', '5', '--incident', 'inc-team', '--context', 'kind-dev', '--yes');
+  assert.equal(extra.code, 3);
+  assert.match(extra.stderr, /protected context 'kind-dev'/);
+  assert.ok(!fs.existsSync(path.join(ws, 'runbooks', 'forced.ran')), 'the refused block did not run');
+  const explained = JSON.parse(cliRun('explain', 'team/runbooks/runbook.md', '--block', '5', '--json').stdout) as { destructive: { command: string }[] };
+  assert.deepEqual(explained.destructive.map((d) => d.command), ['touch forced.ran']);
+
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "runbookLens.safety.deny": [1] }');
+  const bad = cliRun('run', 'team/runbooks/runbook.md', '--block', '1', '--incident', 'inc-team');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /settings\.json: runbookLens\.safety\.deny must be a list of strings/);
+  assert.ok(!fs.existsSync(path.join(tmp, 'inc-team')), 'nothing was recorded');
+});

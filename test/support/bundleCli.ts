@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { nodeBundle } from '../../scripts/esbuildOptions.cjs';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -14,13 +15,8 @@ export async function bundleCli(outDir: string): Promise<string> {
   await esbuild.build({
     entryPoints: [path.join(root, 'src/cli/main.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...nodeBundle,
     logLevel: 'error',
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   // The bash parser's wasm files sit next to the bundle, as in dist/.
   const wasmDir = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');

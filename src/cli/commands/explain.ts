@@ -1,12 +1,12 @@
 import { assessCode } from '../../core/guard/classify';
 import { decideConfirmation } from '../../core/guard/confirmation';
 import { codeLineOffset, explainBlock, explanationMarkdown } from '../../core/guard/explain';
-import { buildRules } from '../../core/guard/rules';
 import { parseRunbook } from '../../core/runbook/parse';
 import { parseCommandArgs, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
 import { targetFromFlags, targetOptions } from '../kubeTarget';
 import { selectBlock } from '../selectBlock';
+import { readCliSafety } from '../safetySettings';
 
 export const help = `Usage: runbook-lens explain FILE (--block N | --name NAME) [--json]
                             [--context NAME] [--namespace NS] [--kubeconfig PATH]
@@ -34,8 +34,9 @@ export async function run(argv: string[]): Promise<number> {
     const block = selectBlock(parseRunbook(await readInputFile(file)), file, values);
     if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
     const target = targetFromFlags(values)?.target ?? null;
-    const assessment = await assessCode(block.code, buildRules(), { placeholders: block.placeholders });
-    const explanation = explainBlock(block, assessment, target, decideConfirmation(assessment, { attributes: block.attributes, target, lineOffset: codeLineOffset(block) }));
+    const safety = readCliSafety(file);
+    const assessment = await assessCode(block.code, safety.rules, { placeholders: block.placeholders });
+    const explanation = explainBlock(block, assessment, target, decideConfirmation(assessment, { attributes: block.attributes, target, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) }));
     process.stdout.write(values.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationMarkdown(explanation));
     return 0;
   });

@@ -15,6 +15,7 @@ import { selectBlock } from '../selectBlock';
 import { scopedRunEnv, targetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
 import { promqlHelp, promqlOptions, runPromqlBlock } from '../promqlBlock';
 import { guardHelp, guardOptions, guardRun, REFUSED_EXIT } from '../guardRun';
+import { readCliSafety } from '../safetySettings';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
@@ -109,7 +110,7 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`block ${block.index} has unfilled placeholder${filled.missing.length > 1 ? 's' : ''} ${names}; pass ${flags}`);
     }
     const kube = targetFromFlags(values);
-    const guard = await guardRun(block, filled.code, kube?.target ?? null, { yes: values.yes, confirmContext: values['confirm-context'] });
+    const guard = await guardRun(block, filled.code, kube?.target ?? null, { yes: values.yes, confirmContext: values['confirm-context'] }, readCliSafety(file));
     if (!guard.ok) {
       process.stderr.write(guard.message);
       return REFUSED_EXIT;
