@@ -1,13 +1,15 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Incident, TimelineEntry } from '../../src/core/incident/types';
+import { builtCli } from '../harness/builtCli';
 
 const repo = path.resolve(__dirname, '../..');
-const cli = path.join(repo, 'dist/cli.js');
+let cli = '';
+let cleanupCli = (): void => undefined;
 const fixtures = path.join(repo, 'test/fixtures/incidents');
 let tmp = '';
 
@@ -23,11 +25,14 @@ const ok = (args: string[], input?: string): string => {
 const timeline = (dir: string): TimelineEntry[] =>
   fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
 
-before(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repo, stdio: 'pipe', timeout: 120_000 });
+before(async () => {
+  ({ cli, cleanup: cleanupCli } = await builtCli());
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-incident-'));
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  cleanupCli();
+});
 
 test('incident start/status/milestone/note/pin/set from the command line', () => {
   const dir = ok(['incident', 'start', 'incidents', '--title', 'Checkout 500s', '--severity', 'P1', '--commander', 'alice']).trim();

@@ -1,6 +1,6 @@
 import { after, before, beforeEach, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,8 +10,8 @@ import { startIncident, addNote, setDetails } from '../../src/core/incident/life
 import { readIncident } from '../../src/core/incident/incidentStore';
 import { readTimeline } from '../../src/core/incident/timeline';
 import { startSlackReceiver, WEBHOOK_PATH, type SlackReceiver } from '../harness/slackReceiver';
+import { builtCli } from '../harness/builtCli';
 
-const repo = path.resolve(__dirname, '../..');
 let receiver: SlackReceiver;
 let tmp: string;
 before(async () => {
@@ -109,13 +109,14 @@ test('a composed message carries no secret from the timeline', async () => {
   assert.ok(!sent.includes('hunter2hunter2'), 'the password was redacted');
 });
 
-test('CLI: comms --post posts through $RUNBOOK_LENS_SLACK_WEBHOOK and records a notification entry', async () => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repo, stdio: 'pipe', timeout: 120_000 });
+test('CLI: comms --post posts through $RUNBOOK_LENS_SLACK_WEBHOOK and records a notification entry', async (t) => {
+  const { cli, cleanup } = await builtCli();
+  t.after(cleanup);
   const { dir } = await startIncident(tmp, { title: 'CLI post', severity: 'P1', commander: 'bob' });
   receiver.script.push({ status: 503, body: 'try later' });
   // spawn, not spawnSync: the receiver runs in this process and must keep answering.
   const run = (args: string[], env: NodeJS.ProcessEnv) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const p = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });

@@ -1,4 +1,4 @@
-import axios from 'axios';
+import { loadAxios } from './axiosLazy';
 import { axiosAuth, type HttpAuth } from './httpAuth';
 import { apiUrl, describeHttpError, displayUrl, IntegrationError } from './httpErrors';
 
@@ -34,7 +34,7 @@ export async function listActiveAlerts(conn: AlertmanagerConnection): Promise<Al
   const url = apiUrl(conn.baseUrl, 'api/v2/alerts', 'Alertmanager');
   let body: unknown;
   try {
-    const res = await axios.get(url, { ...axiosAuth(conn.auth), params: { active: true }, timeout: timeoutMs, responseType: 'json' });
+    const res = await (await loadAxios()).get(url, { ...axiosAuth(conn.auth), params: { active: true }, timeout: timeoutMs, responseType: 'json' });
     body = res.data;
   } catch (err) {
     throw describeHttpError(err, 'Alertmanager', conn.baseUrl, timeoutMs, alertmanagerApiError);

@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import { isAxiosError } from './axiosLazy';
 
 export type IntegrationErrorKind = 'unreachable' | 'timeout' | 'auth' | 'api' | 'bad-response' | 'config';
 

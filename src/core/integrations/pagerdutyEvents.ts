@@ -1,4 +1,4 @@
-import axios from 'axios';
+import { loadAxios } from './axiosLazy';
 import { apiUrl, describeHttpError, displayUrl, IntegrationError } from './httpErrors';
 
 export const DEFAULT_PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com';
@@ -38,7 +38,7 @@ export async function sendPagerDutyEvent(ev: PagerDutyEvent): Promise<PagerDutyR
   const url = apiUrl(base, 'v2/enqueue', 'PagerDuty');
   let body: unknown;
   try {
-    const res = await axios.post(
+    const res = await (await loadAxios()).post(
       url,
       { routing_key: ev.routingKey.trim(), event_action: ev.action, dedup_key: ev.dedupKey.trim() },
       { timeout: timeoutMs, responseType: 'json', headers: { 'Content-Type': 'application/json' } },

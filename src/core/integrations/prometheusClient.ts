@@ -1,4 +1,4 @@
-import axios from 'axios';
+import { loadAxios } from './axiosLazy';
 import { axiosAuth, type HttpAuth } from './httpAuth';
 import { apiUrl, describeHttpError, displayUrl, IntegrationError } from './httpErrors';
 import { formatPromDuration } from './promDuration';
@@ -45,7 +45,7 @@ async function post(conn: PrometheusConnection, path: string, params: URLSearchP
   const url = apiUrl(conn.baseUrl, path, 'Prometheus');
   let body: unknown;
   try {
-    const res = await axios.post(url, params, {
+    const res = await (await loadAxios()).post(url, params, {
       ...axiosAuth(conn.auth),
       // A little longer than the server-side timeout, so Prometheus' own timeout error wins.
       timeout: timeoutMs > 0 ? timeoutMs + 2000 : 0,

@@ -3,7 +3,8 @@
  * The webhook URL is a secret: it never appears in errors or logs.
  * 429 honours Retry-After; 5xx and network failures retry with exponential backoff.
  */
-import axios, { type AxiosResponse } from 'axios';
+import type { AxiosResponse } from 'axios';
+import { loadAxios } from './axiosLazy';
 
 export interface SlackPostOptions {
   /** Retries after the first attempt. */
@@ -69,7 +70,7 @@ export async function postSlackMessage(webhookUrl: string, text: string, opts: S
   for (let attempt = 1; ; attempt++) {
     let res: AxiosResponse | undefined;
     try {
-      res = await axios.post(url.toString(), { text }, {
+      res = await (await loadAxios()).post(url.toString(), { text }, {
         timeout: opts.timeoutMs ?? 15_000,
         headers: { 'Content-Type': 'application/json' },
         maxRedirects: 0,
