@@ -131,6 +131,15 @@
     }
   }
 
+  function outputLink(file) {
+    const a = el('a', { href: '#', title: 'Open the full result (JSON) recorded in the incident', text: `recorded: ${file}` });
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      vscode.postMessage({ type: 'openOutput' });
+    });
+    return el('span', {}, a);
+  }
+
   function render(view) {
     if (chart) { chart.destroy(); chart = undefined; }
     const meta = el('div', { class: 'meta muted' },
@@ -138,7 +147,7 @@
       el('span', { text: view.prometheus }),
       el('span', { text: `${view.time.replace('T', ' ').slice(0, 19)} UTC` }),
       el('span', { text: `${(view.durationMs / 1000).toFixed(2)} s` }),
-      view.outputFile ? el('span', { text: `recorded: ${view.outputFile}` }) : null);
+      view.outputFile ? outputLink(view.outputFile) : null);
     const parts = [el('h1', { text: view.title }), meta, el('pre', { class: 'query', text: view.query })];
     if (view.error) parts.push(el('div', { class: 'error', role: 'alert', text: view.error }));
     for (const w of view.warnings || []) parts.push(el('div', { class: 'warning', text: `Warning: ${w}` }));

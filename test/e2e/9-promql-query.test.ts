@@ -35,6 +35,10 @@ test('scenario 9: ▶ Query a range block against a real Prometheus, answer the 
       assert.match(await row.first().innerText(), /up\{instance="127\.0\.0\.1:\d+", job="prometheus"\}\s+1\s+1\s+1\s+\d+/);
       await screenshot('9-promql-result');
 
+      // The full result recorded in the incident opens from the webview.
+      await frame.locator('a', { hasText: /^recorded: outputs\/.*\.log$/ }).click();
+      await page.locator('.tabs-container .tab', { hasText: /\.log$/ }).first().waitFor();
+
       await page.locator('.tabs-container .tab', { hasText: 'prometheus-checks.md' }).first().click();
       await goToLine(page, 20);
       const lens = await waitForLens(page, 'up{job=', /^✓ 1 series · /);

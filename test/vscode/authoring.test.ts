@@ -94,6 +94,17 @@ describe('authoring: diagnostics, outline and run-all', () => {
     assert.deepEqual(states(a), { 1: 'ok', 2: 'failed', 3: 'ok', 4: 'failed', 5: 'stopped', 6: 'not run' });
   });
 
+  it('the inline ▶ on an outline block runs that block', async () => {
+    const outline = a.authoring!.outline;
+    const check = outline.getChildren(outline.getChildren()[0])[0];
+    const fails = outline.getChildren(check).find((n) => n.kind === 'block' && n.block.index === 2);
+    assert.ok(fails);
+    const before = readTimeline(incident).length;
+    const entry = await vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runOutlineBlock', fails);
+    assert.deepEqual([entry?.block, entry?.exitCode], [2, 4]);
+    assert.equal(readTimeline(incident).length, before + 1);
+  });
+
   it('clicking a block reveals it in the editor', async () => {
     const failing = a.runbooks.get(await vscode.workspace.openTextDocument(uri())).blocks.find((b) => b.name === 'fails')!;
     await vscode.commands.executeCommand('runbookLens.revealLine', uri(), failing.line);

@@ -25,6 +25,9 @@ export function registerAuthoring(context: vscode.ExtensionContext, api: Runbook
     view,
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new LintCodeActions(diagnostics), { providedCodeActionKinds: LintCodeActions.kinds }),
     vscode.commands.registerCommand('runbookLens.openExampleRunbook', () => openExampleRunbook(context)),
+    // Tree items pass themselves to inline actions; runBlock takes (uri, index).
+    vscode.commands.registerCommand('runbookLens.runOutlineBlock', (node?: OutlineNode) =>
+      node?.kind === 'block' ? vscode.commands.executeCommand('runbookLens.runBlock', node.uri, node.block.index) : undefined),
     vscode.commands.registerCommand('runbookLens.revealLine', (uri: vscode.Uri, line: number) => revealLine(uri, line)),
     vscode.commands.registerCommand('runbookLens.runAll', (uri?: vscode.Uri, args?: RunAllArgs) => {
       const target = uri instanceof vscode.Uri ? uri : runbookUri(outline);

@@ -93,6 +93,12 @@ export async function importAlerts(services: ExtensionServices, secrets: Observa
     await markMilestone(dir, 'detected', new Date(first.startsAt), { actor });
     detected = new Date(first.startsAt).toISOString();
   }
+  const linked = chosen.filter((a) => a.annotations.runbook_url);
+  if (!args.pick && linked.length) {
+    const what = linked.length === 1 ? `${alertName(linked[0])} links a runbook` : `${linked.length} of the alerts link runbooks`;
+    void vscode.window.showInformationMessage(`Runbook Lens: ${what}.`, 'Open Runbook').then((pick) => pick && vscode.commands.executeCommand(
+      'runbookLens.openRunbookForAlert', linked.length === 1 ? linked[0].annotations.runbook_url : undefined));
+  }
   return { added, detected };
 }
 

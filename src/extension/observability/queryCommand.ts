@@ -86,7 +86,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
       actor: readSettings(uri).actor,
     });
     const title = `${path.basename(uri.fsPath)} · block ${index}${block.name ? ` (${block.name})` : ''}`;
-    panel.show(buildQueryView(outcome, title, { id: entry.id, outputFile: entry.outputFile }));
+    panel.show(buildQueryView(outcome, title, { id: entry.id, outputFile: entry.outputFile }), entry.outputFile ? path.join(incidentDir, entry.outputFile) : undefined);
     const label = outcome.error
       ? `✗ ${outcome.errorKind === 'timeout' ? 'timed out' : 'error'}`
       : `✓ ${outcome.response ? seriesCount(outcome.response.data) : 0} series · ${(outcome.durationMs / 1000).toFixed(2)} s`;

@@ -42,7 +42,7 @@ export function registerObservability(context: vscode.ExtensionContext, services
     }),
     vscode.commands.registerCommand('runbookLens.showQueryResult', () => {
       const view = panel.current();
-      if (view) panel.show(view);
+      if (view) panel.reveal();
       else void vscode.window.showInformationMessage('Runbook Lens: no query has run in this window yet.');
       return view;
     }),
