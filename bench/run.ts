@@ -8,11 +8,12 @@ import { lensesCold, lensesWarm } from './figures/codeLens';
 import { bigOutputMemory, bigOutputTime } from './figures/bigOutput';
 import { trueBlock } from './figures/trueBlock';
 import { timelineAppend } from './figures/timelineAppend';
+import { postmortem } from './figures/postmortem';
 import { activation } from './figures/activation';
 import { vsixSize } from './figures/vsixSize';
 import { podListing } from './figures/podListing';
 
-const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, trueBlock, timelineAppend, podListing, activation, vsixSize];
+const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, trueBlock, timelineAppend, postmortem, podListing, activation, vsixSize];
 
 function line(r: FigureResult): string {
   const ratio = r.ratio === null ? '' : r.id === 'codelens-unchanged' ? `${(r.ratio * 100).toFixed(3)}%` : `${r.ratio.toFixed(2)}×`;

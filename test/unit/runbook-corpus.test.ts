@@ -1,23 +1,16 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { parseRunbook } from '../../src/core/runbook/parse';
+import { CORPUS, corpusAvailable, markdownFiles } from './corpus';
 
 // The public OpenShift runbooks, read in place (never copied into the repo). Absent on a fresh machine.
-const corpus = path.resolve(__dirname, '../../../shared/corpus/openshift-runbooks');
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? markdownFiles(p) : e.name.endsWith('.md') ? [p] : [];
-  });
-}
 
-if (existsSync(corpus)) {
+if (corpusAvailable) {
   test('corpus: every runbook parses, and its fences are exactly those of the CommonMark spec', () => {
-    const files = markdownFiles(corpus);
+    const files = markdownFiles(CORPUS);
     assert.equal(files.length, 274);
     const reference = new MarkdownIt('commonmark');
     let fences = 0;

@@ -1,25 +1,19 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'sh-syntax';
 import { findPlaceholders } from '../../src/core/runbook/placeholders';
 import { parseRunbook } from '../../src/core/runbook/parse';
 import { Ctx, scanShell } from '../../src/core/runbook/shellLexer';
+import { CORPUS, corpusAvailable, markdownFiles } from './corpus';
 
 // The synchronous lexical scanner is checked against a real shell parser (mvdan/sh via sh-syntax):
 // every comment the parser reports must start where the scanner's comment context starts. (The
 // parser's JSON omits comments nested inside compound commands, so this is a one-way check.)
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? markdownFiles(p) : e.name.endsWith('.md') ? [p] : [];
-  });
-}
 
 const reference = path.resolve(__dirname, '../../examples/incident-response.md');
-const corpus = path.resolve(__dirname, '../../../shared/corpus/openshift-runbooks');
 // sh-syntax takes tens of milliseconds per call, so only a fixed sample of corpus blocks with comments.
 const CORPUS_SAMPLE = 30;
 
@@ -48,8 +42,8 @@ function parserComments(ast: unknown): number[] {
 test('shell comments found by the scanner agree with a real shell parser', async () => {
   const shellCode = (file: string) => parseRunbook(readFileSync(file, 'utf8')).blocks.filter((b) => b.kind === 'shell').map((b) => b.code);
   const codes = [...synthetic, ...shellCode(reference)];
-  if (existsSync(corpus)) {
-    const files = markdownFiles(corpus).sort();
+  if (corpusAvailable) {
+    const files = markdownFiles(CORPUS).sort();
     codes.push(...files.flatMap(shellCode).filter((c) => /(^|\s)#/.test(c)).slice(0, CORPUS_SAMPLE));
   }
   let checked = 0;

@@ -73,7 +73,8 @@ class OutputSink {
     if (!outputFile) return;
     try {
       fs.mkdirSync(path.dirname(outputFile), { recursive: true });
-      this.file = fs.createWriteStream(outputFile, { flags: 'w' });
+      // A pipe read is 64 KiB; the default 16 KiB mark would pause the child after every read.
+      this.file = fs.createWriteStream(outputFile, { flags: 'w', highWaterMark: 1024 * 1024 });
       this.file.on('error', (err) => {
         this.fileError = `cannot write ${outputFile}: ${err.message}`;
         this.file = undefined;

@@ -1,7 +1,11 @@
 /** Human time formats shared by the post-mortem, the messages, the metrics and the status bar. */
 
+const CANONICAL_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z$/;
+
 /** "2026-11-27 21:39:05 UTC" style, always UTC so a post-mortem reads the same everywhere. */
 export function formatUtc(iso: string | Date, withSeconds = true): string {
+  // Timeline times are already canonical UTC: slice them (a post-mortem formats thousands).
+  if (typeof iso === 'string' && CANONICAL_UTC.test(iso)) return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)} UTC`;
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return String(iso);
   const s = d.toISOString();

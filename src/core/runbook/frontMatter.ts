@@ -18,9 +18,11 @@ export function findFrontMatter(lines: string[]): FrontMatter | undefined {
 
 /**
  * The text markdown-it parses: front matter lines emptied (so every line keeps its number) and
- * every line, the last included, ended by `\n` (so a trailing blank line still counts).
+ * every line, the last included, ended by a line break (so a trailing blank line still counts).
+ * Without front matter that is `text` itself, at most with a final `\n`: markdown-it reads
+ * `\r\n` and `\r` as line ends just as `lines` was split.
  */
-export function blankFrontMatter(lines: string[], fm: FrontMatter | undefined): string {
-  const kept = fm ? lines.map((l, i) => (i < fm.endLine ? '' : l)) : lines;
-  return kept.map((l) => l + '\n').join('');
+export function blankFrontMatter(text: string, lines: string[], fm: FrontMatter | undefined): string {
+  if (!fm) return text === '' || /[\r\n]$/.test(text) ? text : text + '\n';
+  return lines.map((l, i) => (i < fm.endLine ? '' : l)).join('\n') + '\n';
 }

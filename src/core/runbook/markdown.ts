@@ -17,26 +17,43 @@ export const SAFE_NESTING = 100;
 
 export type MdToken = ReturnType<MarkdownIt['parse']>[number];
 
-const parsers = new Map<number, MarkdownIt>();
+const parsers = new Map<string, MarkdownIt>();
 
-function parserFor(maxNesting: number): MarkdownIt {
-  let md = parsers.get(maxNesting);
+/** `blocksOnly`: the core `inline` rule is off, so paragraphs are not parsed inline (nothing here reads them). */
+function parserFor(maxNesting: number, blocksOnly = false): MarkdownIt {
+  const key = `${maxNesting}${blocksOnly ? ':blocks' : ''}`;
+  let md = parsers.get(key);
   if (!md) {
     md = new MarkdownIt('commonmark');
     // Not in @types/markdown-it's Options, but read by the block and inline parsers.
     Object.assign(md.options, { maxNesting });
-    parsers.set(maxNesting, md);
+    if (blocksOnly) md.core.ruler.disable('inline');
+    parsers.set(key, md);
   }
   return md;
 }
 
-/** Block and inline tokens for `text`, following the CommonMark spec. */
+function parseBlocks(text: string, maxNesting: number): MdToken[] {
+  const env = {};
+  const tokens = parserFor(maxNesting, true).parse(text, env);
+  // Headings are the only inline content read: parse just those, with the document's link
+  // references (env), so their text is what a full parse gives.
+  const inline = parserFor(maxNesting);
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].type === 'inline' && tokens[i - 1].type === 'heading_open') {
+      tokens[i].children = inline.parseInline(tokens[i].content, env)[0]?.children ?? [];
+    }
+  }
+  return tokens;
+}
+
+/** Block tokens for `text` following the CommonMark spec; only headings get inline children. */
 export function tokenize(text: string): MdToken[] {
   try {
-    return parserFor(DEEP_NESTING).parse(text, {});
+    return parseBlocks(text, DEEP_NESTING);
   } catch {
     // Deep nesting can overflow the stack; the default limit keeps everything up to 100 levels.
-    return parserFor(SAFE_NESTING).parse(text, {});
+    return parseBlocks(text, SAFE_NESTING);
   }
 }
 

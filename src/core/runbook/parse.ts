@@ -15,9 +15,10 @@ import type { BlockKind, FenceInfo, Heading, Placeholder, Runbook, RunbookBlock 
  * Never throws, whatever the input.
  */
 export function parseRunbook(text: string): Runbook {
-  const lines = sourceLines(text.replace(/^\uFEFF/, ''));
+  const source = text.replace(/^\uFEFF/, '');
+  const lines = sourceLines(source);
   const frontMatter = findFrontMatter(lines);
-  const tokens = tokenize(blankFrontMatter(lines, frontMatter));
+  const tokens = tokenize(blankFrontMatter(source, lines, frontMatter));
 
   const headings: Heading[] = [];
   const fences: FenceInfo[] = [];

@@ -26,9 +26,11 @@ export function mergeCounts(a: Record<string, number>, b: Record<string, number>
 function redactLines(text: string, state: StructureState): RedactionResult {
   if (!text) return { text, counts: {} };
   const lower = text.toLowerCase();
-  const structure = inStructure(state) || mayHaveStructure(text);
+  const inside = inStructure(state);
   // Most output holds no trigger word at all: one pass instead of every rule's own check.
-  if (!structure && !mayHoldSecret(lower)) return { text, counts: {} };
+  // The gate's triggers include the structure triggers, so it also rules those out.
+  if (!inside && !mayHoldSecret(lower)) return { text, counts: {} };
+  const structure = inside || mayHaveStructure(text);
   const spans: SecretSpan[] = [];
   if (structure) spans.push(...structuredSpans(text, state));
   spans.push(...secretlintSpans(text), ...patternSpans(text, lower));
