@@ -4,11 +4,26 @@ import type { TimelineEntry } from './types';
 const TEMPLATE_NAMES: Record<string, string> = { initial: 'the initial notification', update: 'a progress update', resolution: 'the resolution notice' };
 const CHANNEL_NAMES: Record<string, string> = { slack: 'Slack', clipboard: 'copied to post by hand' };
 
+/** The first non-blank line, trimmed and cut to `max`; ` …` when more non-blank lines follow. */
 export function firstLine(text: string, max = 120): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const line = lines[0] ?? '';
-  const more = lines.length > 1 ? ' …' : '';
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line + more;
+  let line = '';
+  let more = false;
+  // Scans only as far as the second non-blank line: commands can be long scripts.
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const l = text.slice(start, end).trim();
+    if (l) {
+      if (line) {
+        more = true;
+        break;
+      }
+      line = l;
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line + (more ? ' …' : '');
 }
 
 export function isFailure(e: TimelineEntry): boolean {

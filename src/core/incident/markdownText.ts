@@ -2,6 +2,7 @@
 
 /** A table cell: one line, pipes escaped. */
 export function mdCell(text: string): string {
+  if (!/[\n\\|]/.test(text)) return text.trim();
   return text.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
 }
 
@@ -22,5 +23,6 @@ export function mdFence(text: string, lang = ''): string {
 
 /** A relative link target with spaces and parentheses made safe. */
 export function mdLinkTarget(relPath: string): string {
+  if (/^[\w./-]*$/.test(relPath)) return relPath;
   return encodeURI(relPath.split('\\').join('/')).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
