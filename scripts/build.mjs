@@ -12,8 +12,31 @@ const common = {
   logLevel: 'info',
 };
 
+// Packages the extension needs only once a feature is used (or a block first runs) are bundled on their own, minified,
+// into dist/<file>, and loaded by the dynamic import() that names them: inlined, V8 would read and
+// compile them on every activation (@kubernetes/client-node alone is about 14 MB unminified).
+const apart = { '@kubernetes/client-node': 'client-node.js', axios: 'axios.js', '@secretlint/secretlint-rule-preset-recommend': 'secretlint.js' };
+const loadApart = {
+  name: 'load-apart',
+  setup(build) {
+    // A tiny CommonJS module stands for the package, so esbuild's own lazy-load and interop
+    // (default vs named exports) apply; the file it requires stays outside the bundle.
+    build.onResolve({ filter: /^(@kubernetes\/client-node|axios|@secretlint\/secretlint-rule-preset-recommend)$/ }, (args) =>
+      args.kind === 'dynamic-import' || args.kind === 'require-call' ? { path: apart[args.path], namespace: 'apart' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`, loader: 'js' }));
+    build.onResolve({ filter: /.*/, namespace: 'apart' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [loadApart] },
+  ...Object.entries(apart).map(([pkg, file]) => ({
+    ...common,
+    stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: '.', sourcefile: file },
+    outfile: `dist/${file}`,
+    minify: true,
+    sourcemap: false,
+  })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 

@@ -37,7 +37,7 @@ export const activation: Figure = {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
     const ours: number[] = [];
     const base: number[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 15; i++) {
       base.push(once('baseline'));
       ours.push(once('extension'));
     }

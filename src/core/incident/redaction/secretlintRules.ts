@@ -8,9 +8,10 @@
 import type { SecretLintRuleCreator, SecretLintRuleContext, SecretLintRuleReportHandler } from '@secretlint/types' with { 'resolution-mode': 'import' };
 import { pemBody, type SecretSpan } from './spans';
 
-// The preset is ESM-only; Node 20.19+ and esbuild both load it through require().
+// The preset is ESM-only; Node 20.19+ and esbuild both load it through require(). Loaded on
+// the first redaction, not at activation (the extension ships it as a file of its own).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const preset = require('@secretlint/secretlint-rule-preset-recommend') as { rules: SecretLintRuleCreator[] };
+const loadPreset = () => require('@secretlint/secretlint-rule-preset-recommend') as { rules: SecretLintRuleCreator[] };
 
 /** secretlint message ids → our redaction kinds. Unknown ids become kebab-case kinds. */
 const KINDS: Record<string, string | null> = {
@@ -71,7 +72,7 @@ function load(): { rules: LoadedRule[]; sink: Report[] } {
     report: (d) => { sink.push({ messageId: d.message.messageId, data: d.message.data as Record<string, unknown> | undefined, range: d.range }); },
     ignore: () => undefined,
   };
-  const rules = preset.rules
+  const rules = loadPreset().rules
     .filter((r) => r.meta.type === 'scanner' && !SKIPPED.has(r.meta.id))
     .map((r) => ({ id: r.meta.id, handler: r.create(context, { enableIDScanRule: true } as never), triggers: TRIGGERS[r.meta.id] }));
   loaded = { rules, sink };
