@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { nodeBundle } from './esbuildOptions.cjs';
 
 const watch = process.argv.includes('--watch');
+const repo = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const common = {
   ...nodeBundle,
   sourcemap: true,
@@ -28,8 +29,24 @@ const loadApart = {
   },
 };
 
+// `import * as vscode` in each of ~50 files makes esbuild copy the API object's ~200 names once per
+// file at load (__toESM). One module that re-exports the names (read from @types/vscode) is
+// bound once instead; a name missing from the list fails the build.
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
+      const dts = fs.readFileSync(path.join(repo, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
+      const names = [...new Set([...dts.matchAll(/^(?:\t| {4})export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+      return { contents: `const api = require('vscode');\nexport const { ${names.join(', ')} } = api;\n`, loader: 'js', resolveDir: repo };
+    });
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [loadApart] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [loadApart, vscodeOnce] },
   ...Object.entries(apart).map(([pkg, file]) => ({
     ...common,
     stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: '.', sourcefile: file },
@@ -49,7 +66,6 @@ const vendor = [
   ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm', 'dist/tree-sitter.wasm'],
   ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm'],
 ];
-const repo = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 for (const [from, to] of vendor) {
   fs.mkdirSync(path.join(repo, path.dirname(to)), { recursive: true });
   fs.copyFileSync(path.join(repo, from), path.join(repo, to));
