@@ -8,6 +8,8 @@ import { appendEntry, newEntryId } from '../../core/incident/timeline';
 import { mergeCounts, redactText } from '../../core/incident/redaction/redact';
 import { stripAnsi } from '../../core/exec/ansi';
 import { capOutput } from '../../core/exec/outputCap';
+import { terminalCommand } from '../../core/exec/terminalCommand';
+import { readSettings } from '../settings';
 import type { ExtensionServices } from '../services';
 import type { RunState } from './runState';
 
@@ -25,6 +27,7 @@ export interface TerminalRunArgs {
 }
 
 const SHELL_INTEGRATION_WAIT_MS = 4000;
+const SHELL_START_MS = 15_000;
 
 /**
  * Runs a block that needs a TTY in the integrated terminal. With shell integration the exit code
@@ -38,11 +41,13 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     cwd: path.dirname(a.document.uri.fsPath),
     env: scoped?.env,
   });
-  // The scoped kubeconfig lives as long as the terminal that uses it.
+  const typed = await terminalCommand(a.code, readSettings(a.document.uri).shell);
+  // The scoped kubeconfig (and a script not yet cleaned up) live as long as the terminal.
   const closeSub = vscode.window.onDidCloseTerminal((t) => {
     if (t === terminal) {
       closeSub.dispose();
       void scoped?.dispose();
+      void typed.dispose();
     }
   });
   terminal.show();
@@ -53,7 +58,7 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
   let raw = '';
   let captured = false;
   if (integration) {
-    const execution = integration.executeCommand(a.code);
+    const execution = integration.executeCommand(typed.commandLine);
     const ended = new Promise<number | undefined>((resolve) => {
       const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
         if (e.execution === execution) {
@@ -65,8 +70,9 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     for await (const chunk of execution.read()) raw += chunk;
     exitCode = (await ended) ?? null;
     captured = true;
+    await typed.dispose();
   } else {
-    terminal.sendText(a.code, true);
+    terminal.sendText(typed.commandLine, true);
   }
   const durationMs = Date.now() - started;
   const clean = redactText(stripAnsi(raw));
@@ -101,19 +107,29 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
   return entry;
 }
 
+/**
+ * Shell integration arrives a moment after the shell starts, and the first terminal of a window
+ * can take seconds to start (the pty host starts with it): the wait counts from the shell's start,
+ * not from createTerminal.
+ */
 function waitForShellIntegration(terminal: vscode.Terminal, ms: number): Promise<vscode.TerminalShellIntegration | undefined> {
   if (terminal.shellIntegration) return Promise.resolve(terminal.shellIntegration);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = (value: vscode.TerminalShellIntegration | undefined) => {
+      clearTimeout(timer);
+      clearTimeout(startCap);
       sub.dispose();
-      resolve(undefined);
-    }, ms);
+      resolve(value);
+    };
     const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => {
-      if (e.terminal === terminal) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(e.shellIntegration);
-      }
+      if (e.terminal === terminal) done(e.shellIntegration);
     });
+    const startWait = () => {
+      if (!timer) timer = setTimeout(() => done(terminal.shellIntegration), ms);
+    };
+    // A shell that never reports its process still gets the wait, after SHELL_START_MS.
+    const startCap = setTimeout(startWait, SHELL_START_MS);
+    void Promise.resolve(terminal.processId).then(startWait, startWait);
   });
 }
