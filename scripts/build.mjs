@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './esbuildOptions.cjs';
+import { vscodeApiNames } from './vscodeApiNames.cjs';
 
 const watch = process.argv.includes('--watch');
 const repo = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -13,16 +14,18 @@ const common = {
   logLevel: 'info',
 };
 
-// Packages the extension needs only once a feature is used (or a block first runs) are bundled on their own, minified,
-// into dist/<file>, and loaded by the dynamic import() that names them: inlined, V8 would read and
-// compile them on every activation (@kubernetes/client-node alone is about 14 MB unminified).
+// Packages the extension needs only once a feature is used (or a block first runs) are bundled on
+// their own, minified, into dist/<file>, and loaded where the code first imports or requires them:
+// inlined, V8 would read and compile them on every activation (@kubernetes/client-node alone is
+// about 14 MB unminified).
 const apart = { '@kubernetes/client-node': 'client-node.js', axios: 'axios.js', '@secretlint/secretlint-rule-preset-recommend': 'secretlint.js' };
+const apartFilter = new RegExp(`^(${Object.keys(apart).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 const loadApart = {
   name: 'load-apart',
   setup(build) {
     // A tiny CommonJS module stands for the package, so esbuild's own lazy-load and interop
     // (default vs named exports) apply; the file it requires stays outside the bundle.
-    build.onResolve({ filter: /^(@kubernetes\/client-node|axios|@secretlint\/secretlint-rule-preset-recommend)$/ }, (args) =>
+    build.onResolve({ filter: apartFilter }, (args) =>
       args.kind === 'dynamic-import' || args.kind === 'require-call' ? { path: apart[args.path], namespace: 'apart' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`, loader: 'js' }));
     build.onResolve({ filter: /.*/, namespace: 'apart' }, (args) => ({ path: args.path, external: true }));
@@ -37,11 +40,11 @@ const vscodeOnce = {
   setup(build) {
     build.onResolve({ filter: /^vscode$/ }, (args) =>
       args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
-    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
-      const dts = fs.readFileSync(path.join(repo, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
-      const names = [...new Set([...dts.matchAll(/^(?:\t| {4})export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
-      return { contents: `const api = require('vscode');\nexport const { ${names.join(', ')} } = api;\n`, loader: 'js', resolveDir: repo };
-    });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+      contents: `const api = require('vscode');\nexport const { ${vscodeApiNames(repo).join(', ')} } = api;\n`,
+      loader: 'js',
+      resolveDir: repo,
+    }));
   },
 };
 
@@ -49,7 +52,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [loadApart, vscodeOnce] },
   ...Object.entries(apart).map(([pkg, file]) => ({
     ...common,
-    stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: '.', sourcefile: file },
+    stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: repo, sourcefile: file },
     outfile: `dist/${file}`,
     minify: true,
     sourcemap: false,

@@ -23,11 +23,8 @@ function stub() {
   return proxy;
 }
 
-// esbuild's ESM interop copies the module's own keys, so the stand-in must list the API's names.
-const fs = require('fs');
-const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-// Top-level names only (declarations indented once inside `declare module 'vscode'`), as the real module has.
-const names = [...new Set([...dts.matchAll(/^(?:\t| {4})export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+const { vscodeApiNames } = require('../../scripts/vscodeApiNames.cjs');
+const names = vscodeApiNames(path.resolve(__dirname, '../..'));
 const member = stub();
 // A plain object, as the real module is: a Proxy here made esbuild's interop copy cost ~35 ms.
 const vscode = Object.fromEntries(names.map((n) => [n, member]));
