@@ -53,28 +53,29 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
   terminal.show();
   const id = newEntryId();
   const started = Date.now();
-  const integration = await waitForShellIntegration(terminal, SHELL_INTEGRATION_WAIT_MS);
+  // The lens shows ■ Stop while the terminal runs the block; Stop sends Ctrl-C, as a user would.
+  const uri = a.document.uri;
+  const controller = a.state.start(uri, a.block.index);
+  controller.signal.addEventListener('abort', () => terminal.sendText('\u0003', false), { once: true });
   let exitCode: number | null = null;
   let raw = '';
   let captured = false;
-  if (integration) {
-    const execution = integration.executeCommand(typed.commandLine);
-    const ended = new Promise<number | undefined>((resolve) => {
-      const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
-        if (e.execution === execution) {
-          sub.dispose();
-          resolve(e.exitCode);
-        }
-      });
-    });
-    for await (const chunk of execution.read()) raw += chunk;
-    exitCode = (await ended) ?? null;
-    captured = true;
-    await typed.dispose();
-  } else {
-    terminal.sendText(typed.commandLine, true);
+  try {
+    const integration = await waitForShellIntegration(terminal, SHELL_INTEGRATION_WAIT_MS);
+    if (integration) {
+      ({ raw, exitCode } = await executeObserved(terminal, integration, typed.commandLine));
+      captured = true;
+      await typed.dispose();
+    } else {
+      terminal.sendText(typed.commandLine, true);
+    }
+  } finally {
+    a.state.finish(uri, a.block.index, controller, captured
+      ? { status: controller.signal.aborted ? 'stopped' : exitCode === 0 ? 'ok' : 'failed', exitCode, durationMs: Date.now() - started }
+      : undefined);
   }
   const durationMs = Date.now() - started;
+  const stopped = controller.signal.aborted;
   const clean = redactText(stripAnsi(raw));
   const outputFile = path.join('outputs', `${id}.log`);
   await fs.mkdir(path.join(a.incidentDir, 'outputs'), { recursive: true });
@@ -100,11 +101,32 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     truncated: capped.truncated,
     redactions: mergeCounts(clean.counts, command.counts),
     confirmation: a.confirmation,
-    status: !captured ? 'unknown' : exitCode === 0 ? 'ok' : 'failed',
+    status: !captured ? 'unknown' : stopped ? 'stopped' : exitCode === 0 ? 'ok' : 'failed',
     terminal: true,
   };
   await appendEntry(a.incidentDir, entry);
   return entry;
+}
+
+/** Runs a command through shell integration; its output and exit code (null if the terminal closed first). */
+async function executeObserved(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, commandLine: string): Promise<{ raw: string; exitCode: number | null }> {
+  const execution = integration.executeCommand(commandLine);
+  const subs: vscode.Disposable[] = [];
+  const ended = new Promise<number | null>((resolve) => {
+    subs.push(
+      vscode.window.onDidEndTerminalShellExecution((e) => { if (e.execution === execution) resolve(e.exitCode ?? null); }),
+      vscode.window.onDidCloseTerminal((t) => { if (t === terminal) resolve(null); }),
+    );
+  });
+  let raw = '';
+  const reading = (async () => {
+    for await (const chunk of execution.read()) raw += chunk;
+  })();
+  const exitCode = await ended;
+  // The stream ends with the execution; after a closed terminal it may not, so it is not awaited then.
+  if (exitCode !== null) await reading;
+  for (const s of subs) s.dispose();
+  return { raw, exitCode };
 }
 
 /**
