@@ -1,12 +1,14 @@
 import { before, after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { builtCli } from '../harness/builtCli';
 
 const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
+let cli = '';
+let cleanupCli = (): void => undefined;
 const reference = path.join(root, 'examples/incident-response.md');
 let tmp = '';
 
@@ -15,11 +17,14 @@ function runCli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-before(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+before(async () => {
+  ({ cli, cleanup: cleanupCli } = await builtCli());
   tmp = mkdtempSync(path.join(tmpdir(), 'rl-blocks-'));
 });
-after(() => rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  cleanupCli();
+});
 
 test('blocks --json on the reference runbook: 17 blocks with exactly the contract fields', () => {
   const r = runCli(reference, '--json');

@@ -1,13 +1,14 @@
 import { before, after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TimelineEntry } from '../../src/core/incident/types';
+import { builtCli } from '../harness/builtCli';
 
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
+let cli = '';
+let cleanupCli = (): void => undefined;
 let tmp = '';
 let env: NodeJS.ProcessEnv = {};
 
@@ -73,8 +74,8 @@ function timeline(dir: string): TimelineEntry[] {
   return fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
 }
 
-before(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+before(async () => {
+  ({ cli, cleanup: cleanupCli } = await builtCli());
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-guard-'));
   fs.writeFileSync(path.join(tmp, 'runbook.md'), RUNBOOK);
   // A stand-in kubectl: the guard classifies the words, this only prints them.
@@ -94,6 +95,7 @@ before(() => {
 });
 
 after(() => {
+  cleanupCli();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 

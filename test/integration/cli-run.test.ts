@@ -1,13 +1,15 @@
 import { before, after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TimelineEntry } from '../../src/core/incident/types';
+import { builtCli } from '../harness/builtCli';
 
 const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
+let cli = '';
+let cleanupCli = (): void => undefined;
 const fixture = 'test/fixtures/run/cli-runbook.md';
 const reference = 'examples/incident-response.md';
 let tmp = '';
@@ -35,11 +37,14 @@ function isGone(pid: number): boolean {
   }
 }
 
-before(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+before(async () => {
+  ({ cli, cleanup: cleanupCli } = await builtCli());
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-run-'));
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  cleanupCli();
+});
 
 test('run streams the block output, exits with its status and records it in a new incident folder', () => {
   const dir = incidentDir('greet');
