@@ -26,10 +26,13 @@ describe('a block that needs a TTY runs in the integrated terminal', () => {
   it('while it runs the lens offers ■ Stop; Stop interrupts it (Ctrl-C) and the entry says stopped', async () => {
     const uri = workspaceUri('fixtures/terminal.md');
     await openRunbook('fixtures/terminal.md');
+    let started = false;
+    const sub = vscode.window.onDidStartTerminalShellExecution((e) => { if (e.terminal.name.startsWith('Runbook Lens · block 2')) started = true; });
     const run = runBlock(uri, 2);
     const stop = await waitFor('■ Stop on the terminal block', async () => (await lensTitles(uri)).find((l) => l.title.startsWith('■ Stop') && l.line === 11), 20_000);
-    await waitFor('the block to start in the terminal', () => vscode.window.terminals.some((t) => t.name.startsWith('Runbook Lens · block 2')) || undefined);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor('the block to start in the terminal', () => started || undefined, 20_000);
+    sub.dispose();
+    await new Promise((r) => setTimeout(r, 1000));
     await vscode.commands.executeCommand(stop.command!.command, ...(stop.command!.arguments ?? []));
     const entry = await run;
     assert.ok(entry);

@@ -1,6 +1,7 @@
 /**
  * axios is loaded on the first request, not when the extension activates (it is ~300 KB of
- * code no one needs until an integration is used). esbuild keeps `import()` lazy in the bundle.
+ * code no one needs until an integration is used). The extension build ships it as
+ * dist/axios.js, which this import loads (scripts/build.mjs).
  */
 import type { AxiosError, AxiosStatic } from 'axios' with { 'resolution-mode': 'import' };
 

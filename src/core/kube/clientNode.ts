@@ -1,5 +1,6 @@
 // @kubernetes/client-node 1.x is ESM-only; this CommonJS project loads it lazily with a
-// dynamic import (esbuild inlines it in the bundle, tsx handles it in tests).
+// dynamic import: the extension build ships it as dist/client-node.js, which this import loads
+// (scripts/build.mjs); tsx handles it in tests.
 import type * as K8s from '@kubernetes/client-node' with { 'resolution-mode': 'import' };
 
 export type ClientNode = typeof K8s;

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
-import type { Confirmation, TimelineEntry } from '../../core/incident/types';
+import type { Confirmation, RunStatus, TimelineEntry } from '../../core/incident/types';
 import { appendEntry, newEntryId } from '../../core/incident/timeline';
 import { mergeCounts, redactText } from '../../core/incident/redaction/redact';
 import { stripAnsi } from '../../core/exec/ansi';
 import { capOutput } from '../../core/exec/outputCap';
+import { runStatus } from '../../core/exec/recordRun';
 import { terminalCommand } from '../../core/exec/terminalCommand';
 import { readSettings } from '../settings';
 import type { ExtensionServices } from '../services';
@@ -60,9 +61,14 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
   let exitCode: number | null = null;
   let raw = '';
   let captured = false;
+  let durationMs = 0;
+  let status: RunStatus = 'unknown';
   try {
     const integration = await waitForShellIntegration(terminal, SHELL_INTEGRATION_WAIT_MS);
-    if (integration) {
+    if (controller.signal.aborted) {
+      // Stopped while the shell was starting: the block never runs.
+      captured = true;
+    } else if (integration) {
       ({ raw, exitCode } = await executeObserved(terminal, integration, typed.commandLine));
       captured = true;
       await typed.dispose();
@@ -70,12 +76,10 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
       terminal.sendText(typed.commandLine, true);
     }
   } finally {
-    a.state.finish(uri, a.block.index, controller, captured
-      ? { status: controller.signal.aborted ? 'stopped' : exitCode === 0 ? 'ok' : 'failed', exitCode, durationMs: Date.now() - started }
-      : undefined);
+    durationMs = Date.now() - started;
+    if (captured) status = runStatus({ timedOut: false, cancelled: controller.signal.aborted, exitCode });
+    a.state.finish(uri, a.block.index, controller, status === 'unknown' ? undefined : { status, exitCode, durationMs });
   }
-  const durationMs = Date.now() - started;
-  const stopped = controller.signal.aborted;
   const clean = redactText(stripAnsi(raw));
   const outputFile = path.join('outputs', `${id}.log`);
   await fs.mkdir(path.join(a.incidentDir, 'outputs'), { recursive: true });
@@ -101,7 +105,7 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     truncated: capped.truncated,
     redactions: mergeCounts(clean.counts, command.counts),
     confirmation: a.confirmation,
-    status: !captured ? 'unknown' : stopped ? 'stopped' : exitCode === 0 ? 'ok' : 'failed',
+    status,
     terminal: true,
   };
   await appendEntry(a.incidentDir, entry);
