@@ -14,8 +14,6 @@ import { UsageError } from './args';
 export interface CliSafety {
   rules: GuardRules;
   protectedPatterns: string[];
-  /** The settings file read, if any. */
-  file?: string;
 }
 
 function findSettings(from: string): string | undefined {
@@ -42,6 +40,5 @@ export function readCliSafety(runbookFile: string): CliSafety {
   return {
     rules: buildRules({ extraDestructive: strings(get('extraDestructive'), 'runbookLens.safety.extraDestructive', file), deny: strings(get('deny'), 'runbookLens.safety.deny', file) }),
     protectedPatterns: strings(get('protectedContexts'), 'runbookLens.safety.protectedContexts', file) ?? DEFAULT_PROTECTED,
-    file,
   };
 }
