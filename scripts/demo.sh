@@ -17,7 +17,14 @@ ENTRY="$ROOT/.tools/code-server/node_modules/code-server/out/node/entry.js"
 CS_PID=""
 CLUSTER_PID=""
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+T0=$SECONDS
+STEP_T=$SECONDS
+# Each step prints what it does and, when the next one starts, how long it took.
+step() {
+  if [[ -n "${STEP_NAME:-}" ]]; then printf '    done in %d s\n' "$((SECONDS - STEP_T))"; fi
+  STEP_NAME="$*" STEP_T=$SECONDS
+  printf '\n\033[1m==> %s\033[0m\n' "$*"
+}
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
 
 cleanup() {
@@ -30,37 +37,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# 1. Debian packages: ripgrep and Kerberos headers for code-server's native modules, a
-#    compiler for node-gyp, kubectl for the cluster blocks. Chromium is only needed by tests.
-step "Checking Debian packages"
-need=()
-command -v rg >/dev/null || need+=(ripgrep)
-dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
-{ command -v make >/dev/null && command -v g++ >/dev/null; } || need+=(build-essential)
-command -v python3 >/dev/null || need+=(python3)
-command -v kubectl >/dev/null || need+=(kubernetes-client)
-if ((${#need[@]})); then
-  echo "Installing ${need[*]}"
-  if [[ $EUID -eq 0 ]]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else
-    die "missing Debian packages: ${need[*]} (run: apt-get install -y ${need[*]} as root)"
-  fi
-  "${SUDO[@]}" apt-get update
-  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${need[@]}"
-else
-  echo "All there."
-fi
-
-# 2. npm packages, when node_modules is missing or older than the lock file.
-step "Checking npm packages"
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
-else
-  echo "Up to date."
-fi
-
-# 3. code-server (VS Code in the browser), into .tools/.
-step "Checking code-server"
-bash scripts/setup-code-server.sh
+# 1-3. Debian packages, npm packages and code-server: the same set-up as npm test and CI.
+bash scripts/setup.sh
 
 # 4. The packaged extension, installed into the demo profile like any .vsix.
 step "Building and packaging the extension"
@@ -122,6 +100,7 @@ for _ in $(seq 150); do
   sleep 0.2
 done
 curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || die "code-server did not answer on port $PORT"
+printf '    done in %d s\n' "$((SECONDS - STEP_T))"
 
 # A link that also opens the reference runbook (the page's payload accepts openFile).
 runbook_link="$(node -e '
@@ -131,7 +110,8 @@ runbook_link="$(node -e '
 
 cat <<EOF
 
-  Runbook Lens demo is running:  http://127.0.0.1:$PORT
+  Runbook Lens demo is running:  http://127.0.0.1:$PORT   (ready after $((SECONDS - T0)) s)
+  The first page load takes 10-20 s while VS Code starts its extension host.
 
   Open the reference runbook directly:
   $runbook_link

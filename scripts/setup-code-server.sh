@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs code-server (VS Code in the browser) into .tools/code-server without its
-# download steps, following docs in REAL-EDITOR-TESTS: its postinstall would fetch
-# ripgrep from outside the package registries, so we link Debian's rg and rebuild the
-# native modules against the system Node headers instead. Idempotent: does nothing when
-# the right version is already installed.
+# download steps: its postinstall would fetch ripgrep from outside the package registries,
+# so we link Debian's rg and rebuild the native modules against the system Node headers
+# instead. `kerberos` is left unbuilt: VS Code imports it only for Kerberos proxy
+# authentication, and building it needs libkrb5-dev, whose install upgrades the system's
+# Kerberos and e2fsprogs libraries. Idempotent: does nothing when the right version is
+# already installed. RUNBOOK_LENS_TOOLS_DIR puts it elsewhere (default .tools/).
 set -euo pipefail
 
 VERSION=4.100.3
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOOLS="$ROOT/.tools/code-server"
+TOOLS="${RUNBOOK_LENS_TOOLS_DIR:-$ROOT/.tools}/code-server"
 ENTRY="$TOOLS/node_modules/code-server/out/node/entry.js"
 STAMP="$TOOLS/.installed-$VERSION"
 
@@ -17,15 +19,12 @@ if [[ -f "$STAMP" && -f "$ENTRY" ]]; then
   exit 0
 fi
 
-missing=()
-command -v rg >/dev/null || missing+=(ripgrep)
-dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
-if ((${#missing[@]})); then
-  echo "setup-code-server: missing Debian packages: ${missing[*]} (apt-get install -y ${missing[*]})" >&2
+if ! command -v rg >/dev/null; then
+  echo "setup-code-server: ripgrep is missing (scripts/setup.sh installs it: apt-get install ripgrep)" >&2
   exit 1
 fi
 
-echo "Installing code-server $VERSION into .tools/code-server (about a minute)…"
+echo "Installing code-server $VERSION into $TOOLS (about a minute)…"
 rm -rf "$TOOLS"
 mkdir -p "$TOOLS"
 # Its own package.json, so npm does not walk up and install into the project.
@@ -37,7 +36,7 @@ cd node_modules/code-server/lib/vscode
 npm install --no-audit --no-fund --omit=dev --ignore-scripts
 mkdir -p node_modules/@vscode/ripgrep/bin
 ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
-npm_config_yes=true npm rebuild # node-pty, spdlog, kerberos, watchers
+npm_config_yes=true npm rebuild node-pty @vscode/spdlog @parcel/watcher native-watchdog @vscode/deviceid
 ln -sfn node_modules node_modules.asar
 (cd bin/remote-cli && ln -sfn code-linux.sh code-server)
 (cd bin/helpers && ln -sfn browser-linux.sh browser.sh)

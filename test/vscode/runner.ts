@@ -3,6 +3,40 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
+export interface MochaCounts {
+  passed: number;
+  failed: number;
+  pending: number;
+}
+
+/**
+ * Mocha reports a failed hook as one failure and silently skips the tests it guards; here
+ * every selected test that never ran counts as failed, so a broken `before all` cannot hide
+ * eight tests behind one red line.
+ */
+export function countTests(runner: Mocha.Runner, selected: number): { counts(): MochaCounts } {
+  let passed = 0;
+  let testFailures = 0;
+  let hookFailures = 0;
+  let pending = 0;
+  runner.on('pass', () => passed++);
+  runner.on('pending', () => pending++);
+  runner.on('fail', (runnable) => {
+    // Typed as a Test, but mocha passes the Hook when a hook fails.
+    const kind: string = runnable.type;
+    if (kind === 'hook') hookFailures++;
+    else testFailures++;
+  });
+  return {
+    counts() {
+      const prevented = Math.max(0, selected - passed - testFailures - pending);
+      // A failed `after` hook prevents nothing but is still a failure.
+      const failed = testFailures + (prevented > 0 ? prevented : hookFailures);
+      return { passed, failed, pending };
+    },
+  };
+}
+
 /**
  * Runs the bundled suites inside the extension host. With RUNBOOK_LENS_TEST_OUT set
  * (code-server runs), the spec reporter's lines also go to <dir>/mocha.log, which the
@@ -28,11 +62,12 @@ export function runSuites(loadSuites: () => void): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   loadSuites();
   return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
-      if (outDir) fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify({ passed: passes, failed, pending }));
-      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
+    const runner = mocha.run(() => {
+      const counts = tally.counts();
+      if (outDir) fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(counts));
+      if (counts.failed > 0) reject(new Error(`${counts.failed} test(s) failed`));
       else resolve();
     });
+    const tally = countTests(runner, runner.grepTotal(mocha.suite));
   });
 }
