@@ -24,6 +24,8 @@ export async function openRunbook(rel: string): Promise<vscode.TextDocument> {
 }
 
 export async function lensTitles(uri: vscode.Uri): Promise<{ line: number; title: string; command?: vscode.Command }[]> {
+  // Opening a Markdown file activates the extension; a suite run alone must not ask before then.
+  await waitFor('the extension to activate', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
   // The second argument asks VS Code to resolve lenses, so titles are present.
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
   return (lenses ?? []).map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command }));
