@@ -35,7 +35,7 @@ interface Invocation {
   stdin: string[];
 }
 
-function commandText(node: Node): string {
+export function commandText(node: Node): string {
   return node.text.replace(/\\\r?\n[ \t]*/g, ' ').replace(/\s*\n\s*/g, '; ').trim();
 }
 
@@ -345,7 +345,7 @@ function collectVars(root: Node): Map<string, string | null> {
 }
 
 /** `<pod-name>` read as a plain word of the same length, so columns stay exact. */
-function neutralizePlaceholders(code: string, names: string[]): string {
+export function neutralizePlaceholders(code: string, names: string[]): string {
   let out = code;
   for (const n of names) out = out.split(`<${n}>`).join(`_${n}_`);
   return out;

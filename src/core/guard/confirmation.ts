@@ -3,7 +3,7 @@ import type { KubeTarget } from '../kube/types';
 import type { BlockAttributes } from '../runbook/types';
 import { globMatch } from './commandMatch';
 import { describeHidden, mapLine, type LineMap } from './hiddenUnicode';
-import type { Assessment } from './types';
+import type { Assessment, Finding } from './types';
 
 export type ConfirmAction = 'run' | 'confirm' | 'type-context' | 'refuse';
 
@@ -29,17 +29,22 @@ export function isProtected(target: KubeTarget | null | undefined, patterns: str
   return patterns.some((p) => names.some((n) => globMatch(p.toLowerCase().includes('*') ? p.toLowerCase() : `*${p.toLowerCase()}*`, n)));
 }
 
+/** What the user is shown of a finding: with the block's constants expanded when known. */
+export function shown(f: Finding): string {
+  return f.expanded ?? f.command;
+}
+
 export function decideConfirmation(a: Assessment, ctx: DecisionContext = {}): ConfirmationDecision {
   const off = ctx.lineOffset ?? 0;
   const at = (line: number) => mapLine(off, line);
   const refuse: string[] = [
     ...a.hiddenUnicode.map((h) => `hidden Unicode character ${describeHidden(h, off)}`),
-    ...a.denied.map((d) => `\`${d.command}\` (line ${at(d.line)}) is denied: ${d.reason} [${d.rule}]`),
+    ...a.denied.map((d) => `\`${shown(d)}\` (line ${at(d.line)}) is denied: ${d.reason} [${d.rule}]`),
   ];
   if (refuse.length) return { action: 'refuse', reasons: refuse };
   const reasons: string[] = [
-    ...a.destructive.map((d) => `\`${d.command}\` (line ${at(d.line)}) ${d.reason}`),
-    ...a.uncertain.map((d) => `\`${d.command}\` (line ${at(d.line)}): ${d.reason}`),
+    ...a.destructive.map((d) => `\`${shown(d)}\` (line ${at(d.line)}) ${d.reason}`),
+    ...a.uncertain.map((d) => `\`${shown(d)}\` (line ${at(d.line)}): ${d.reason}`),
   ];
   if (a.parseError) reasons.push(`the block does not parse as shell, so it cannot be checked (${a.parseError})`);
   if (String(ctx.attributes?.confirm ?? '').toLowerCase() === 'true') reasons.push('the block asks for confirmation (confirm=true)');

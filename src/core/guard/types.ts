@@ -53,6 +53,8 @@ export interface Finding {
   column: number;
   /** Functions, wrappers and shells the command was reached through, outermost first. */
   via?: string[];
+  /** The command with the block's own constants expanded (`-n "$NS"` → `-n photon-mlir`), when that differs. */
+  expanded?: string;
 }
 
 export interface HiddenChar {

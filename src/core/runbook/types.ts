@@ -60,6 +60,8 @@ export interface RunbookBlock {
   transcript?: boolean;
   /** 1-based document lines that contribute to `code`, in order. */
   runLines?: number[];
+  /** Set on a block cut down to the lines the user selected (Run Selection): first and last runbook line run. */
+  selectedLines?: [number, number];
 }
 
 export interface Heading {
