@@ -2,9 +2,8 @@
  * The CLI's confirmation gate: it has no dialogs, so a destructive block needs `--yes`, and on a
  * protected context also `--confirm-context NAME`. A refusal runs nothing and exits 3.
  */
-import { assessCode } from '../core/guard/classify';
-import { decideConfirmation } from '../core/guard/confirmation';
-import { codeLineOffset } from '../core/guard/explain';
+import { describeWithLine, targetText } from '../core/guard/consentText';
+import { judgeBlock } from '../core/guard/judgeBlock';
 import { loadTarget } from '../core/kube/loadTarget';
 import type { KubeTarget } from '../core/kube/types';
 import type { Confirmation } from '../core/incident/types';
@@ -38,12 +37,12 @@ function effectiveTarget(target: KubeTarget | null): KubeTarget | null {
 }
 
 export async function guardRun(block: RunbookBlock, code: string, target: KubeTarget | null, flags: { yes?: boolean; confirmContext?: string }, safety: CliSafety): Promise<GuardOutcome> {
-  const assessment = await assessCode(code, safety.rules);
   const where = effectiveTarget(target);
-  const decision = decideConfirmation(assessment, { attributes: block.attributes, target: where, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) });
+  const { assessment, decision } = await judgeBlock(block, code, { rules: safety.rules, target: where, protectedPatterns: safety.protectedPatterns });
   const destructive = assessment.destructive.map((d) => d.command);
   const at = new Date().toISOString();
-  const head = `runbook-lens run: refused block ${block.index} (line ${block.line}); nothing ran.`;
+  // The editor's words: the block by name and section, the target, never a block number.
+  const head = `runbook-lens run: refused to run ${describeWithLine(block)} on ${targetText(where, 'the current environment (no kubeconfig context)')}; nothing ran.`;
   const list = decision.reasons.map((r) => `  - ${r}`).join('\n');
   switch (decision.action) {
     case 'run':

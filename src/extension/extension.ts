@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { RunbookCache } from './runbookCache';
 import { RunbookCodeLensProvider } from './codeLens';
 import { RunController } from './run/runController';
+import { runSelectionCommand, trackSelectionInBlock } from './run/runSelection';
 import { IncidentSession, type StartIncidentArgs } from './incidentSession';
 import type { ExtensionServices } from './services';
 import { registerKube } from './kube/registerKube';
@@ -53,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
     vscode.commands.registerCommand('runbookLens.runInTerminal', (uri?: vscode.Uri, index?: number, opts?: { vars?: Record<string, string> }) =>
       withBlock(uri, index, (u, i) => runs.runInTerminal(u, i, opts))),
     vscode.commands.registerCommand('runbookLens.copyBlock', (uri?: vscode.Uri, index?: number) => withBlock(uri, index, (u, i) => runs.copy(u, i))),
+    vscode.commands.registerCommand('runbookLens.runSelection', (arg?: unknown) => runSelectionCommand(runs, runbooks, arg)),
+    trackSelectionInBlock(runbooks),
     vscode.commands.registerCommand('runbookLens.showOutput', () => runs.showOutput()),
     vscode.commands.registerCommand('runbookLens.startIncident', (args?: StartIncidentArgs) => incidents.start(args ?? {})),
   );

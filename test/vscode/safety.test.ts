@@ -28,7 +28,7 @@ describe('safety', () => {
 
   it('Explain Block names the destructive commands of the recovery script, through its functions', async () => {
     const markdown = await vscode.commands.executeCommand<string>('runbookLens.explainBlock', workspaceUri('incident-response.md'), 11);
-    assert.match(markdown, /`xargs -I \{\} kubectl delete \{\} -n \$NAMESPACE` — deletes cluster resources · line 236/);
+    assert.match(markdown, /`xargs -I \{\} kubectl delete \{\} -n photon-mlir` \(written `xargs -I \{\} kubectl delete \{\} -n \$NAMESPACE`\) — deletes cluster resources · line 236/);
     assert.match(markdown, /through `scale_service`/);
   });
 

@@ -14,7 +14,7 @@ describe('a block that needs a TTY runs in the integrated terminal', () => {
     const entry = await runBlock(workspaceUri('fixtures/terminal.md'), 1);
     assert.ok(entry, 'the run returns its timeline entry');
     assert.equal(entry.terminal, true, 'recorded as a terminal run');
-    assert.ok(vscode.window.terminals.some((t) => t.name.startsWith('Runbook Lens · block 1')), 'a Runbook Lens terminal was opened');
+    assert.ok(vscode.window.terminals.some((t) => t.name.startsWith('Runbook Lens · Needs a terminal')), 'a Runbook Lens terminal was opened');
     assert.equal(entry.exitCode, 3, `exit code from shell integration (status ${entry.status}, output ${JSON.stringify(entry.output)})`);
     assert.equal(entry.status, 'failed');
     assert.match(entry.output ?? '', /from the integrated terminal/);
@@ -27,7 +27,7 @@ describe('a block that needs a TTY runs in the integrated terminal', () => {
     const uri = workspaceUri('fixtures/terminal.md');
     await openRunbook('fixtures/terminal.md');
     let started = false;
-    const sub = vscode.window.onDidStartTerminalShellExecution((e) => { if (e.terminal.name.startsWith('Runbook Lens · block 2')) started = true; });
+    const sub = vscode.window.onDidStartTerminalShellExecution((e) => { if (e.terminal.name.startsWith('Runbook Lens · Waits in the terminal')) started = true; });
     const run = runBlock(uri, 2);
     const stop = await waitFor('■ Stop on the terminal block', async () => (await lensTitles(uri)).find((l) => l.title.startsWith('■ Stop') && l.line === 11), 20_000);
     await waitFor('the block to start in the terminal', () => started || undefined, 20_000);

@@ -1,6 +1,5 @@
-import { assessCode } from '../../core/guard/classify';
-import { decideConfirmation } from '../../core/guard/confirmation';
-import { codeLineOffset, explainBlock, explanationMarkdown } from '../../core/guard/explain';
+import { explainBlock, explanationMarkdown } from '../../core/guard/explain';
+import { judgeBlock } from '../../core/guard/judgeBlock';
 import { parseRunbook } from '../../core/runbook/parse';
 import { parseCommandArgs, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
@@ -35,8 +34,8 @@ export async function run(argv: string[]): Promise<number> {
     if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
     const target = targetFromFlags(values)?.target ?? null;
     const safety = readCliSafety(file);
-    const assessment = await assessCode(block.code, safety.rules, { placeholders: block.placeholders });
-    const explanation = explainBlock(block, assessment, target, decideConfirmation(assessment, { attributes: block.attributes, target, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) }));
+    const { assessment, decision } = await judgeBlock(block, block.code, { rules: safety.rules, target, protectedPatterns: safety.protectedPatterns, placeholders: block.placeholders });
+    const explanation = explainBlock(block, assessment, target, decision);
     process.stdout.write(values.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationMarkdown(explanation));
     return 0;
   });

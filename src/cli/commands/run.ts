@@ -1,6 +1,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRunbook } from '../../core/runbook/parse';
+import { selectBlockLines } from '../../core/runbook/selectLines';
+import type { RunbookBlock } from '../../core/runbook/types';
 import { fillPlaceholders } from '../../core/runbook/placeholders';
 import { runAndRecord } from '../../core/exec/recordRun';
 import { effectiveTimeoutMs } from '../../core/exec/timeout';
@@ -18,7 +20,7 @@ import { guardHelp, guardOptions, guardRun, REFUSED_EXIT } from '../guardRun';
 import { readCliSafety } from '../safetySettings';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
-                        [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
+                        [--lines A-B] [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
                         [--confirm-context NAME] [--context NAME] [--namespace NS] [--kubeconfig PATH]
 
 Run one shell block of a Markdown runbook without a TTY, stream its output to stdout and
@@ -30,6 +32,8 @@ Options:
   --block N          The N-th runnable block (1-based, as listed by 'runbook-lens blocks').
   --name NAME        The block whose info string says name=NAME.
   --incident DIR     Incident folder to record in; created with an incident.json if missing.
+  --lines A-B        Run only runbook lines A to B of the block (whole lines, inside it), as
+                     Run Selection does; the entry records lines [A', B'] and selection: true.
   --var KEY=VALUE    Value for placeholder <KEY>; repeat for each placeholder.
   --timeout SECONDS  Stop the block after this long (also 90s, 5m); 0 for none.
                      Default: the block's timeout attribute, else none.
@@ -49,6 +53,7 @@ export const runOptions = {
   block: { type: 'string' },
   name: { type: 'string' },
   incident: { type: 'string' },
+  lines: { type: 'string' },
   var: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   shell: { type: 'string' },
@@ -89,6 +94,15 @@ function summary(entry: TimelineEntry, dir: string): string {
   return `runbook-lens run: block ${entry.block} ${result} after ${secs} s; recorded as ${entry.id} in ${path.join(dir, TIMELINE_JSONL)}\n`;
 }
 
+/** `--lines 12-14` (or `12`): those runbook lines of the block, or a usage error saying why not. */
+function selectLines(block: RunbookBlock, flag: string): RunbookBlock {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(flag.trim());
+  if (!m) throw new UsageError(`--lines must be A-B (runbook line numbers, e.g. 12-14), not '${flag}'`);
+  const picked = selectBlockLines(block, Number(m[1]), Number(m[2] ?? m[1]));
+  if (!picked.ok) throw new UsageError(`--lines ${flag}: ${picked.error}`);
+  return picked.block;
+}
+
 export async function run(argv: string[]): Promise<number> {
   return withUsageErrors('run', async () => {
     const { values, positionals } = parseCommandArgs(argv, runOptions, { min: 1, max: 1, names: 'FILE (the runbook)' });
@@ -96,7 +110,8 @@ export async function run(argv: string[]): Promise<number> {
     const timeoutSeconds = values.timeout !== undefined ? parseSecondsFlag(values.timeout, '--timeout') : undefined;
     const file = positionals[0];
     const runbook = parseRunbook(await readInputFile(file));
-    const block = selectBlock(runbook, file, values);
+    const chosen = selectBlock(runbook, file, values);
+    const block = values.lines === undefined ? chosen : selectLines(chosen, values.lines);
     if (block.kind === 'promql') {
       const flags = { prometheus: values.prometheus, incident: values.incident, timeoutSeconds };
       return runPromqlBlock(block, file, vars, flags, targetFromFlags(values)?.target ?? null, actorName(), runbookRelative(path.resolve(file)));

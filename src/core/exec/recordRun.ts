@@ -82,6 +82,7 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     truncated: result.truncated,
     redactions: mergeCounts(command.counts, result.redactions),
     ...(req.confirmation ? { confirmation: req.confirmation } : {}),
+    ...(req.block.selectedLines ? { lines: req.block.selectedLines, selection: true } : {}),
     ...(req.shell && req.shell !== 'bash' ? { shell: req.shell } : {}),
     ...(error ? { error } : {}),
   };

@@ -1,7 +1,8 @@
 /** Explain Block: what a block will run, where, which parts are destructive, what it asks for. */
 import type { KubeTarget } from '../kube/types';
 import type { RunbookBlock } from '../runbook/types';
-import type { ConfirmationDecision } from './confirmation';
+import { shown, type ConfirmationDecision } from './confirmation';
+import { describeWithLine } from './consentText';
 import { describeHidden, mapLine, type LineMap } from './hiddenUnicode';
 import type { Assessment, Finding } from './types';
 
@@ -65,7 +66,8 @@ const ACTION_TEXT: Record<ConfirmationDecision['action'], string> = {
 function findingLine(f: Finding & { documentLine?: number }): string {
   const where = `line ${f.documentLine ?? f.line}`;
   const via = f.via?.length ? ` (through ${f.via.map((v) => `\`${v}\``).join(' → ')})` : '';
-  return `- \`${f.command}\` — ${f.reason} · ${where} · rule \`${f.rule}\`${via}`;
+  const written = f.expanded ? ` (written \`${f.command}\`)` : '';
+  return `- \`${shown(f)}\`${written} — ${f.reason} · ${where} · rule \`${f.rule}\`${via}`;
 }
 
 function fence(code: string, lang: string): string {
@@ -75,12 +77,14 @@ function fence(code: string, lang: string): string {
 }
 
 export function explanationMarkdown(e: BlockExplanation): string {
-  const title = `Block ${e.block}${e.name ? ` “${e.name}”` : ''} (line ${e.line})`;
+  // Named as the consent dialog names it: block numbers appear nowhere on screen.
+  const title = describeWithLine({ name: e.name, section: e.section, line: e.line });
+  const upper = title.charAt(0).toUpperCase() + title.slice(1);
   const where = e.target
     ? `context \`${e.target.context}\`, cluster \`${e.target.cluster}\`, namespace \`${e.target.namespace}\``
     : 'no cluster selected: `kubectl` uses your current kubeconfig context';
   const lines = [
-    `# ${title}`,
+    `# ${upper}`,
     '',
     e.section.length ? `Section: ${e.section.join(' › ')}` : '',
     '',

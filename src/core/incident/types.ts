@@ -51,6 +51,9 @@ export interface TimelineEntry {
   truncated?: boolean;
   redactions?: Record<string, number>;
   confirmation?: Confirmation;
+  /** Run Selection: the first and last runbook line that ran, when only part of the block did. */
+  lines?: [number, number];
+  selection?: boolean;
   /** command/query entries: how the run ended ('unknown' when a terminal run could not be observed). */
   status?: RunStatus;
   /** Free text for notes, statuses, milestones and notifications. */

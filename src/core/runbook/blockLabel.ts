@@ -25,3 +25,9 @@ export function describeBlock(block: Labelled): string {
   const whole = where ? `${what} in ${where}` : what;
   return block.selectedLines ? `${linesText(block.selectedLines)} of ${whole}` : whole;
 }
+
+/** A tab-sized label (terminal names): the name, else the nearest heading, else the line. */
+export function shortLabel(block: Labelled): string {
+  const label = block.name ?? block.section[block.section.length - 1] ?? `line ${block.line}`;
+  return block.selectedLines ? `${linesText(block.selectedLines)} of ${label}` : label;
+}

@@ -3,7 +3,7 @@
  * own (same name, section and attributes) whose code is only those lines, so placeholders, the
  * guard and the recording all see exactly what will run.
  */
-import { describeBlock } from './blockLabel';
+import { describeBlock, linesText } from './blockLabel';
 import { findPlaceholders, placeholderNames } from './placeholders';
 import type { Runbook, RunbookBlock } from './types';
 
@@ -25,7 +25,7 @@ export function selectBlockLines(block: RunbookBlock, start: number, end: number
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 1 || end < start) return fail(`lines ${start}–${end} are not a range of lines`);
   const name = describeBlock(block);
   if (start < block.line || end > block.endLine) {
-    return fail(`lines ${start}–${end} go outside ${name} (lines ${block.line}–${block.endLine}): select lines of one block`);
+    return fail(`${linesText([start, end])} ${start === end ? 'is' : 'go'} outside ${name} (lines ${block.line}–${block.endLine}): select lines of one block`);
   }
   if (block.kind !== 'shell') return fail(`${name} is a ${block.lang} query: only shell lines can be run on their own`);
   const from = Math.max(start, block.bodyStartLine);
@@ -55,7 +55,7 @@ export function selectBlockLines(block: RunbookBlock, start: number, end: number
 /** The block that runbook lines `start`..`end` fall in, cut down to them; an error when they are not inside exactly one block. */
 export function selectRunbookLines(runbook: Runbook, start: number, end: number): LineSelection {
   const touched = runbook.blocks.filter((b) => b.line <= end && start <= b.endLine);
-  const range = start === end ? `line ${start}` : `lines ${start}–${end}`;
+  const range = linesText([start, end]);
   if (touched.length === 0) return fail(`${range} ${start === end ? 'is' : 'are'} not inside a runnable block`);
   if (touched.length > 1) {
     return fail(`${range} span ${touched.length} blocks (${touched.map((b) => describeBlock(b)).join(', ')}): select lines of one block`);

@@ -13,6 +13,9 @@ import { RunState } from './runState';
 import { resultLabel } from '../../core/runbook/lensModel';
 import { runInTerminal, needsTerminal } from './terminalRun';
 import { readSettings } from '../settings';
+import { describeBlock } from '../../core/runbook/blockLabel';
+import { selectBlockLines } from '../../core/runbook/selectLines';
+import { echoHeader } from '../../core/exec/runEcho';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -21,6 +24,8 @@ export interface RunOptions {
   target?: KubeTarget;
   /** Skip the confirmation prompt because the caller already asked. */
   confirmed?: TimelineEntry['confirmation'];
+  /** Run Selection: run only these runbook lines (first, last) of the block. */
+  lines?: [number, number];
 }
 
 export class RunController implements vscode.Disposable {
@@ -41,11 +46,18 @@ export class RunController implements vscode.Disposable {
     this.output.show(true);
   }
 
-  async blockAt(uri: vscode.Uri, index: number): Promise<{ document: vscode.TextDocument; block: RunbookBlock } | undefined> {
+  /** The block, or with `lines` only those lines of it; undefined (and an error shown) when it is gone or the lines are not in it. */
+  async blockAt(uri: vscode.Uri, index: number, lines?: [number, number]): Promise<{ document: vscode.TextDocument; block: RunbookBlock } | undefined> {
     const document = await vscode.workspace.openTextDocument(uri);
     const block = this.runbooks.get(document).blocks.find((b) => b.index === index);
-    if (!block) void vscode.window.showErrorMessage(`Runbook Lens: block ${index} no longer exists in ${path.basename(uri.fsPath)}.`);
-    return block ? { document, block } : undefined;
+    if (!block) {
+      void vscode.window.showErrorMessage(`Runbook Lens: that block no longer exists in ${path.basename(uri.fsPath)} (the runbook changed).`);
+      return undefined;
+    }
+    if (!lines) return { document, block };
+    const picked = selectBlockLines(block, lines[0], lines[1]);
+    if (!picked.ok) void vscode.window.showErrorMessage(`Runbook Lens: cannot run the selection: ${picked.error}.`);
+    return picked.ok ? { document, block: picked.block } : undefined;
   }
 
   /** Fills placeholders for `block`, asking what is missing. undefined = cancelled. */
@@ -69,7 +81,7 @@ export class RunController implements vscode.Disposable {
       if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
       return undefined;
     }
-    const found = await this.blockAt(uri, index);
+    const found = await this.blockAt(uri, index, options.lines);
     if (!found) return undefined;
     const { document, block } = found;
     if (block.kind !== 'shell') {
@@ -92,10 +104,10 @@ export class RunController implements vscode.Disposable {
       this.state.finish(uri, index, controller, undefined);
       return undefined;
     }
-    const label = `${path.basename(document.uri.fsPath)} · block ${index}${target ? ` · ${target.context}/${target.namespace}` : ''}`;
-    this.output.appendLine(`\n▶ ${label}  (${new Date().toISOString()})`);
-    this.output.appendLine(code.split('\n').map((l) => `  $ ${l}`).join('\n'));
+    const label = describeBlock(block);
+    for (const line of echoHeader({ block, code, target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
     if (settings.revealOutput) this.output.show(true);
+    let atLineStart = true;
     let entry: TimelineEntry | undefined;
     try {
       entry = await runAndRecord({
@@ -111,7 +123,10 @@ export class RunController implements vscode.Disposable {
         target: target ?? null,
         confirmation,
         actor: settings.actor,
-        onData: (chunk) => this.output.append(chunk),
+        onData: (chunk) => {
+          this.output.append(chunk);
+          if (chunk) atLineStart = chunk.endsWith('\n');
+        },
       });
       return entry;
     } catch (err) {
@@ -121,13 +136,14 @@ export class RunController implements vscode.Disposable {
       await scoped?.dispose().catch(() => undefined);
       const status = entry?.status as 'ok' | 'failed' | 'stopped' | 'timeout' | undefined;
       const result = entry && status ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0 } : undefined;
-      this.state.finish(uri, index, controller, result);
-      if (result) this.output.appendLine(`${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
+      // The lens shows how the whole block last ended; a selection's result is in the output and the timeline.
+      this.state.finish(uri, index, controller, block.selectedLines ? undefined : result);
+      if (result) this.output.appendLine(`${atLineStart ? '' : '\n'}${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
     }
   }
 
   stop(uri: vscode.Uri, index: number): void {
-    if (!this.state.stop(uri, index)) void vscode.window.showInformationMessage(`Runbook Lens: block ${index} is not running.`);
+    if (!this.state.stop(uri, index)) void vscode.window.showInformationMessage('Runbook Lens: that block is not running.');
   }
 
   async runInTerminal(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
@@ -135,7 +151,7 @@ export class RunController implements vscode.Disposable {
       void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
       return undefined;
     }
-    const found = await this.blockAt(uri, index);
+    const found = await this.blockAt(uri, index, options.lines);
     if (!found) return undefined;
     const incidentDir = await this.services.incidents.ensure();
     if (!incidentDir) return undefined;
@@ -160,7 +176,7 @@ export class RunController implements vscode.Disposable {
     const found = await this.blockAt(uri, index);
     if (!found) return;
     await vscode.env.clipboard.writeText(found.block.code);
-    void vscode.window.setStatusBarMessage(`Runbook Lens: block ${index} copied`, 2000);
+    void vscode.window.setStatusBarMessage(`Runbook Lens: copied ${describeBlock(found.block)}`, 2000);
   }
 
   private async scopedEnvOrReport(target: KubeTarget) {

@@ -10,6 +10,7 @@ import { stripAnsi } from '../../core/exec/ansi';
 import { capOutput } from '../../core/exec/outputCap';
 import { runStatus } from '../../core/exec/recordRun';
 import { terminalCommand } from '../../core/exec/terminalCommand';
+import { shortLabel } from '../../core/runbook/blockLabel';
 import { readSettings } from '../settings';
 import type { ExtensionServices } from '../services';
 import type { RunState } from './runState';
@@ -38,7 +39,7 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
   const scoped = a.target && a.services.target ? await a.services.target.scopedEnv(a.target) : undefined;
   const where = a.target ? ` · ${a.target.context}/${a.target.namespace}` : '';
   const terminal = vscode.window.createTerminal({
-    name: `Runbook Lens · block ${a.block.index}${where}`,
+    name: `Runbook Lens · ${shortLabel(a.block)}${where}`,
     cwd: path.dirname(a.document.uri.fsPath),
     env: scoped?.env,
   });
@@ -105,6 +106,7 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     truncated: capped.truncated,
     redactions: mergeCounts(clean.counts, command.counts),
     confirmation: a.confirmation,
+    ...(a.block.selectedLines ? { lines: a.block.selectedLines, selection: true } : {}),
     status,
     terminal: true,
   };

@@ -1,16 +1,11 @@
 /** The modal confirmation before a block runs: VS Code dialogs over the core decision. */
 import * as vscode from 'vscode';
-import { assessCode } from '../../core/guard/classify';
-import { decideConfirmation } from '../../core/guard/confirmation';
-import { codeLineOffset } from '../../core/guard/explain';
+import { consentQuestion, refusedText, typeContextPrompt } from '../../core/guard/consentText';
+import { judgeBlock } from '../../core/guard/judgeBlock';
 import type { Confirmation } from '../../core/incident/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { RunbookBlock } from '../../core/runbook/types';
 import { readSafety } from './safetySettings';
-
-function whereText(target: KubeTarget | undefined): string {
-  return target ? `context "${target.context}", namespace "${target.namespace}"` : 'your current kubeconfig context (no cluster selected in Runbook Lens)';
-}
 
 export async function confirmRun(block: RunbookBlock, code: string, target: KubeTarget | undefined, scope?: vscode.Uri): Promise<Confirmation | undefined> {
   if (!vscode.workspace.isTrusted) {
@@ -18,8 +13,7 @@ export async function confirmRun(block: RunbookBlock, code: string, target: Kube
     return undefined;
   }
   const safety = readSafety(scope);
-  const assessment = await assessCode(code, safety.rules);
-  const decision = decideConfirmation(assessment, { attributes: block.attributes, target, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) });
+  const { assessment, decision } = await judgeBlock(block, code, { rules: safety.rules, target, protectedPatterns: safety.protectedPatterns });
   const destructive = assessment.destructive.map((d) => d.command);
   const at = new Date().toISOString();
   const detail = decision.reasons.map((r) => `• ${r}`).join('\n');
@@ -27,22 +21,20 @@ export async function confirmRun(block: RunbookBlock, code: string, target: Kube
     case 'run':
       return { method: 'none', destructive: [], at };
     case 'refuse':
-      await vscode.window.showErrorMessage(`Runbook Lens refused block ${block.index} (line ${block.line}). Nothing ran.`, { modal: true, detail });
+      await vscode.window.showErrorMessage(`Runbook Lens: ${refusedText(block)}`, { modal: true, detail });
       return undefined;
     case 'confirm':
     case 'type-context': {
       const go = 'Run';
-      const pick = await vscode.window.showWarningMessage(
-        `Run block ${block.index} on ${whereText(target)}?`,
-        { modal: true, detail: `${destructive.length ? 'Destructive commands:\n' : ''}${detail}` },
-        go,
-      );
+      const filled = assessment.destructive.some((d) => d.expanded) ? ' (variables the block sets are filled in)' : '';
+      const heading = destructive.length ? `Destructive commands${filled}:\n` : '';
+      const pick = await vscode.window.showWarningMessage(consentQuestion(block, target), { modal: true, detail: `${heading}${detail}` }, go);
       if (pick !== go) return undefined;
       if (decision.action === 'confirm') return { method: 'modal', destructive, at: new Date().toISOString() };
       const context = target?.context ?? '';
       const typed = await vscode.window.showInputBox({
         title: `Protected context ${context}`,
-        prompt: `Type the context name "${context}" to run block ${block.index} there`,
+        prompt: typeContextPrompt(block, context),
         placeHolder: context,
         ignoreFocusOut: true,
         validateInput: (v) => (v === context ? undefined : `Type exactly: ${context}`),

@@ -1,10 +1,10 @@
 /** Explain Block: the core explanation shown as a read-only Markdown document and its preview. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assessCode } from '../../core/guard/classify';
-import { decideConfirmation } from '../../core/guard/confirmation';
-import { codeLineOffset, explainBlock, explanationMarkdown } from '../../core/guard/explain';
+import { explainBlock, explanationMarkdown } from '../../core/guard/explain';
+import { judgeBlock } from '../../core/guard/judgeBlock';
 import { parseRunbook } from '../../core/runbook/parse';
+import { describeBlock } from '../../core/runbook/blockLabel';
 import type { ExtensionServices } from '../services';
 import { readSafety } from './safetySettings';
 
@@ -47,15 +47,14 @@ export async function explainBlockCommand(docs: ExplainDocuments, services: Exte
   const document = await vscode.workspace.openTextDocument(at.uri);
   const block = parseRunbook(document.getText()).blocks.find((b) => b.index === at.index);
   if (!block || block.kind !== 'shell') {
-    void vscode.window.showInformationMessage(`Runbook Lens: block ${at.index} is not a shell block.`);
+    void vscode.window.showInformationMessage(`Runbook Lens: ${block ? `${describeBlock(block)} is a ${block.lang} block, not a shell block` : 'that block no longer exists (the runbook changed)'}.`);
     return undefined;
   }
   const safety = readSafety(at.uri);
   const target = services.target?.current() ?? null;
-  const assessment = await assessCode(block.code, safety.rules, { placeholders: block.placeholders });
-  const decision = decideConfirmation(assessment, { attributes: block.attributes, target, protectedPatterns: safety.protectedPatterns, lineOffset: codeLineOffset(block) });
+  const { assessment, decision } = await judgeBlock(block, block.code, { rules: safety.rules, target, protectedPatterns: safety.protectedPatterns, placeholders: block.placeholders });
   const markdown = explanationMarkdown(explainBlock(block, assessment, target, decision));
-  const name = `${path.basename(at.uri.fsPath, '.md')} block ${block.index}.md`;
+  const name = `Explain ${path.basename(at.uri.fsPath, '.md')} line ${block.line}.md`;
   const view = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${name}`, query: at.uri.toString() });
   docs.set(view, markdown);
   try {
