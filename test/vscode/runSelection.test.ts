@@ -39,7 +39,7 @@ async function select(startLine: number, endLine: number, endCharacter?: number)
   return editor;
 }
 
-function runSelection(): Promise<TimelineEntry | undefined> {
+async function runSelection(): Promise<TimelineEntry | undefined> {
   // As the editor context menu calls it: with the document's URI.
   return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runSelection', workspaceUri(FILE));
 }
