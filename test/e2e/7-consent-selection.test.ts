@@ -32,7 +32,8 @@ test('scenario 7: the consent modal names the block and section with the folder 
     const output = page.locator('.part.panel .monaco-editor .view-lines');
     await output.filter({ hasText: '▶ “Clean the scratch folder” in Cleanup › Scratch files' }).waitFor();
     await output.filter({ hasText: 'removed selection-scratch' }).waitFor();
-    const shown = await output.innerText();
+    // Monaco draws spaces as no-break spaces.
+    const shown = (await output.innerText()).replace(/\u00a0/g, ' ');
     assert.match(shown, /┌─ code/);
     assert.match(shown, /│ rm -r "\$DIR"/);
     assert.doesNotMatch(shown, /\$ DIR=/, 'no line is echoed as an executed command');

@@ -62,6 +62,8 @@ test('--lines runs only those lines, classified alone, and the entry records the
   assert.equal(r.code, 0, r.stderr);
   assert.equal(fs.readFileSync(path.join(tmp, 'read.ran'), 'utf8'), 'reading credentials in photon-mlir\n');
   assert.ok(!fs.existsSync(path.join(tmp, 'restart.ran')), 'the line after the selection did not run');
+  assert.match(r.stderr, /^runbook-lens run: block 1 lines 8–9 exit 0 after /m);
+  assert.match(fs.readFileSync(path.join(tmp, 'inc-lines', 'timeline.md'), 'utf8'), /\(block 1, line 7, lines 8–9 only \(Run Selection\)\)/);
   const [entry] = timeline('inc-lines');
   assert.deepEqual(entry.lines, [8, 9]);
   assert.equal(entry.selection, true);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseRunbook } from '../../src/core/runbook/parse';
 import { selectRunbookLines } from '../../src/core/runbook/selectLines';
 import { describeBlock } from '../../src/core/runbook/blockLabel';
+import { shellBlockLenses } from '../../src/core/runbook/lensModel';
 
 // The fixture's layout: “Restart the deployment” fence 7–13 (blank line 11), prose at 15, a console
 // transcript 17–23, a promql block 25–27, the “Check” block 31–34.
@@ -67,4 +68,11 @@ test('blocks are described by name and section, never by number', () => {
   assert.equal(describeBlock(ok(9, 9)), 'line 9 of “Restart the deployment” in Recovery › Service Restart');
   assert.equal(describeBlock(ok(8, 9)), 'lines 8–9 of “Restart the deployment” in Recovery › Service Restart');
   assert.equal(describeBlock({ line: 3, section: [] }), 'the block at line 3');
+});
+
+test('the ▶ Run lens tooltip names the block and target, not a number', () => {
+  const lenses = shellBlockLenses(runbook, { target: { context: 'prod-eu', cluster: 'eu', namespace: 'photon-mlir' }, isRunning: () => false, lastResult: () => undefined });
+  const run = lenses.find((l) => l.command === 'runbookLens.runBlock' && l.line === 7);
+  assert.equal(run?.tooltip, 'Run “Restart the deployment” in Recovery › Service Restart against context prod-eu, namespace photon-mlir');
+  assert.ok(lenses.every((l) => !/block \d/.test(l.tooltip ?? '') && !/block \d/.test(l.title)));
 });

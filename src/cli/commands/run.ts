@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRunbook } from '../../core/runbook/parse';
 import { selectBlockLines } from '../../core/runbook/selectLines';
+import { linesText } from '../../core/runbook/blockLabel';
 import type { RunbookBlock } from '../../core/runbook/types';
 import { fillPlaceholders } from '../../core/runbook/placeholders';
 import { runAndRecord } from '../../core/exec/recordRun';
@@ -91,7 +92,8 @@ function summary(entry: TimelineEntry, dir: string): string {
   const result = entry.status === 'timeout' ? 'timed out' : entry.status === 'stopped' ? 'stopped'
     : entry.exitCode !== null && entry.exitCode !== undefined ? `exit ${entry.exitCode}` : `killed (${entry.signal ?? 'did not start'})`;
   const secs = ((entry.durationMs ?? 0) / 1000).toFixed(1);
-  return `runbook-lens run: block ${entry.block} ${result} after ${secs} s; recorded as ${entry.id} in ${path.join(dir, TIMELINE_JSONL)}\n`;
+  const lines = entry.lines ? ` ${linesText(entry.lines)}` : '';
+  return `runbook-lens run: block ${entry.block}${lines} ${result} after ${secs} s; recorded as ${entry.id} in ${path.join(dir, TIMELINE_JSONL)}\n`;
 }
 
 /** `--lines 12-14` (or `12`): those runbook lines of the block, or a usage error saying why not. */

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from './types';
 import { capOutput } from '../exec/outputCap';
+import { linesText } from '../runbook/blockLabel';
 
 /** timeline.md shows a short excerpt; the full output stays in outputs/<id>.log. */
 const MARKDOWN_OUTPUT_CAP = 4 * 1024;
@@ -43,7 +44,8 @@ function headline(e: TimelineEntry): string {
 function details(e: TimelineEntry): string[] {
   const lines: string[] = [];
   if (e.runbook) {
-    const at = [e.block !== undefined ? `block ${e.block}` : '', e.line !== undefined ? `line ${e.line}` : ''].filter(Boolean).join(', ');
+    const ran = e.lines ? `${linesText(e.lines)} only (Run Selection)` : '';
+    const at = [e.block !== undefined ? `block ${e.block}` : '', e.line !== undefined ? `line ${e.line}` : '', ran].filter(Boolean).join(', ');
     lines.push(`- Runbook: \`${e.runbook}\`${at ? ` (${at})` : ''}`);
   }
   if (e.section?.length) lines.push(`- Section: ${e.section.join(' › ')}`);

@@ -1,5 +1,6 @@
 import type { KubeTarget } from '../kube/types';
 import type { Runbook } from './types';
+import { describeBlock } from './blockLabel';
 
 export interface LastRun {
   status: 'ok' | 'failed' | 'stopped' | 'timeout';
@@ -62,7 +63,7 @@ export function shellBlockLenses(runbook: Runbook, inputs: LensInputs): LensSpec
         title: target ? `▶ Run on ${target.context}/${target.namespace}` : '▶ Run',
         command: 'runbookLens.runBlock',
         block: block.index,
-        tooltip: target ? `Run block ${block.index} against context ${target.context}, namespace ${target.namespace}` : `Run block ${block.index} locally`,
+        tooltip: target ? `Run ${describeBlock(block)} against context ${target.context}, namespace ${target.namespace}` : `Run ${describeBlock(block)} locally`,
       });
       out.push({ line, title: 'Run in Terminal', command: 'runbookLens.runInTerminal', block: block.index });
     }
