@@ -3,6 +3,7 @@
 // that must be shown as written, beside realistic blocks that must be expanded.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assessCode } from '../../src/core/guard/classify';
@@ -90,6 +91,10 @@ const AS_WRITTEN: [string, string][] = [
   ['while true; do NS=a; done\nkubectl delete pod x -n "$NS"', '"$NS"'],
   ['NS=a\nkubectl delete pod x -n "$NS2"', '"$NS2"'],
   ['NS=a\nkubectl delete pod x -n "$1"', '"$1"'],
+  // A value that would read as more commands, or hide: never shown inline.
+  ['NS="x\nkubectl delete ns kube-system"\nkubectl delete pod y -n "$NS"', '"$NS"'],
+  ["NS='x\ty'\nkubectl delete pod y -n \"$NS\"", '"$NS"'],
+  ["NS=$'x\\ny'\nkubectl delete pod y -n \"$NS\"", '"$NS"'],
 ];
 
 test(`constants the block sets are expanded in what is shown (${EXPANDED.length} realistic blocks)`, async () => {
@@ -101,6 +106,31 @@ test(`constants the block sets are expanded in what is shown (${EXPANDED.length}
     held++;
   }
   assert.equal(held, EXPANDED.length);
+});
+
+/** Commands that print their words instead of acting, so real bash shows what it would have run. */
+const STUBS = [
+  ...['kubectl', 'rm', 'sudo'].map((c) => `${c}() { builtin printf '<%s>' ${c} "$@"; builtin echo; }`),
+  'mkdir() { :; }', 'echo() { :; }', 'printf() { :; }',
+].join('\n');
+
+function wordsBashRuns(code: string): string {
+  const r = spawnSync('bash', ['-c', `${STUBS}\n${code}`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return r.stdout.trim().split('\n').pop() ?? '';
+}
+
+test('what is shown runs the same words in real bash as the block itself', async () => {
+  let tried = 0;
+  for (const [code] of EXPANDED) {
+    // Pipelines into xargs reach the real binary, placeholders are not filled: left to the test above.
+    if (code.includes('|') || code.includes('<')) continue;
+    const [shown] = await shownCommands(code);
+    const ran = wordsBashRuns(code);
+    assert.match(ran, /^<(kubectl|rm|sudo)>/, `${JSON.stringify(code)} printed its words`);
+    assert.equal(wordsBashRuns(shown), ran, `${JSON.stringify(code)} shown as ${shown}`);
+    tried++;
+  }
+  assert.ok(tried >= 15, `${tried} blocks compared`);
 });
 
 test(`nothing computed, reassigned, conditional or read is expanded (${AS_WRITTEN.length} hostile blocks)`, async () => {

@@ -25,7 +25,8 @@ const NAMING = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'de
 const BARE = /^[\w@%+=:,./-]+$/;
 
 function literal(value: Node | null): string | undefined {
-  if (!value) return undefined;
+  // A value with a newline or control character would not read as one word in a dialog.
+  if (!value || /[\u0000-\u001f\u007f-\u009f]/.test(value.text)) return undefined;
   if (value.type === 'number' || (value.type === 'word' && value.namedChildCount === 0 && !/[\\*?[\]{}~]/.test(value.text))) return value.text;
   if (value.type === 'raw_string') return value.text.slice(1, -1);
   if (value.type === 'string' && value.namedChildren.every((c) => c?.type === 'string_content') && !value.text.includes('\\')) return value.text.slice(1, -1);
