@@ -24,9 +24,17 @@ const NAMING = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'de
 /** A value that reads the same bare: no quoting or word-splitting to think about. */
 const BARE = /^[\w@%+=:,./-]+$/;
 
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
 function literal(value: Node | null): string | undefined {
   // A value with a newline or control character would not read as one word in a dialog.
-  if (!value || /[\u0000-\u001f\u007f-\u009f]/.test(value.text)) return undefined;
+  if (!value || hasControl(value.text)) return undefined;
   if (value.type === 'number' || (value.type === 'word' && value.namedChildCount === 0 && !/[\\*?[\]{}~]/.test(value.text))) return value.text;
   if (value.type === 'raw_string') return value.text.slice(1, -1);
   if (value.type === 'string' && value.namedChildren.every((c) => c?.type === 'string_content') && !value.text.includes('\\')) return value.text.slice(1, -1);
