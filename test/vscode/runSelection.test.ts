@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../src/core/incident/types';
-import { openRunbook, readTimeline, startIncident, withInputBox, workspaceRoot, workspaceUri } from './support';
+import { parseRunbook } from '../../src/core/runbook/parse';
+import type { ExtensionServices } from '../../src/extension/services';
+import { EXTENSION_ID, openRunbook, readTimeline, startIncident, withInputBox, workspaceRoot, workspaceUri } from './support';
 
 const FILE = 'fixtures/selection.md';
 
@@ -123,6 +125,23 @@ describe('Run Selection', () => {
     });
     assert.match(empty[0]?.message ?? '', /nothing is selected/);
     assert.equal(readTimeline(incident).length, before, 'nothing was recorded');
+  });
+
+  it('on a protected context the typed confirmation names the block and section too', async () => {
+    const ext = vscode.extensions.getExtension<{ services: ExtensionServices }>(EXTENSION_ID);
+    const guard = (await ext!.activate()).services.guard;
+    assert.ok(guard);
+    const block = parseRunbook((await openRunbook(FILE)).getText()).blocks[0];
+    const prompts: string[] = [];
+    const target = { context: 'prod-eu', cluster: 'eu', namespace: 'photon-mlir' };
+    const confirmation = await withInputBox((o) => { prompts.push(o.prompt ?? ''); return 'prod-eu'; }, () =>
+      withDialogs((m) => (m.startsWith('Run ') ? 'Run' : undefined), async (shown) => {
+        const c = await guard.confirmRun(block, block.code.replace('<who>', 'sre'), target);
+        assert.equal(shown[0]?.message, 'Run “Clean the scratch folder” in Cleanup › Scratch files on prod-eu/photon-mlir?');
+        return c;
+      }));
+    assert.deepEqual(prompts, ['Type the context name "prod-eu" to run “Clean the scratch folder” in Cleanup › Scratch files there']);
+    assert.equal(confirmation?.method, 'typed-context');
   });
 
   it('from the palette (no argument) it uses the active editor', async () => {
