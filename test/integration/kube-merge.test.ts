@@ -8,7 +8,7 @@ import { kubeconfigSource } from '../../src/core/kube/kubeconfigPaths';
 import { loadKubeconfig } from '../../src/core/kube/mergeKubeconfig';
 import { listContexts, resolveTarget } from '../../src/core/kube/contexts';
 import { KubeError } from '../../src/core/kube/kubeError';
-import { fingerprints, kubectl } from '../support/fakeCluster/kubectl';
+import { fingerprints, kubectl, runProcess } from '../support/fakeCluster/kubectl';
 
 let tmp = '';
 let home = '';
@@ -118,11 +118,12 @@ test('without KUBECONFIG, ~/.kube/config is read; an explicit list wins over KUB
   assert.throws(() => loadKubeconfig(kubeconfigSource({ explicit: [path.join(tmp, 'nope.yaml')] })), (e: unknown) => e instanceof KubeError && e.code === 'missing-kubeconfig' && e.message.includes('nope.yaml'));
 });
 
-test('relative certificate, key, token-file and exec command paths resolve against the file that names them', async () => {
+test('relative certificate, key, tokenFile and exec command paths resolve against the file that names them', async () => {
   const file = write('rel/kube/config', {
     clusters: [{ name: 'r', cluster: { server: 'https://r.example', 'certificate-authority': 'certs/ca.crt' } }],
     users: [
-      { name: 'plugin', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: './bin/get-token', args: ['--x'] }, 'client-key': 'keys/k.pem', 'token-file': '/abs/token' } },
+      { name: 'plugin', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: './bin/get-token', args: ['--x'] }, 'client-key': 'keys/k.pem', tokenFile: 'secrets/token' } },
+      { name: 'abs-token', user: { tokenFile: '/abs/token', 'token-file': 'not/a/kubeconfig/key' } },
       { name: 'path-plugin', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'gke-gcloud-auth-plugin' } } },
     ],
     contexts: [context('r', 'r', 'plugin')],
@@ -133,7 +134,9 @@ test('relative certificate, key, token-file and exec command paths resolve again
   const plugin = merged.users.get('plugin')!.body;
   assert.deepEqual(plugin.exec, { apiVersion: 'client.authentication.k8s.io/v1', command: path.join(dir, 'bin/get-token'), args: ['--x'] });
   assert.equal(plugin['client-key'], path.join(dir, 'keys/k.pem'));
-  assert.equal(plugin['token-file'], '/abs/token');
+  // kubeconfig's key is camel-case `tokenFile`; `token-file` is no kubeconfig key and stays as written.
+  assert.equal(plugin.tokenFile, path.join(dir, 'secrets/token'));
+  assert.deepEqual(merged.users.get('abs-token')!.body, { tokenFile: '/abs/token', 'token-file': 'not/a/kubeconfig/key' });
   // A bare command name is looked up in PATH, like kubectl does.
   assert.equal((merged.users.get('path-plugin')!.body.exec as { command: string }).command, 'gke-gcloud-auth-plugin');
 });
@@ -163,4 +166,25 @@ test('a context that no longer exists, or points at an undefined cluster, is ref
   const dangling = write('dangling/config', { clusters: [], users: [], contexts: [context('d', 'gone-cluster', 'nobody')] });
   assert.throws(() => resolveTarget(loadKubeconfig(kubeconfigSource({ explicit: [dangling] })), 'd'), /refers to cluster "gone-cluster"/);
   assert.throws(() => resolveTarget(loadKubeconfig(kubeconfigSource({ explicit: [files.a] }))), /no current-context/);
+});
+
+test('contexts --json reports the namespace the file says (blank like kubectl when none) and the effective namespace apart', async () => {
+  const env = [files.a, files.b].join(path.delimiter);
+  const view = await kubectlView(env);
+  const r = await runProcess(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../src/cli/main.ts'), 'contexts', '--json'], { env: { PATH: process.env.PATH, HOME: home, KUBECONFIG: env } });
+  assert.equal(r.code, 0, r.stderr);
+  const listed = JSON.parse(r.stdout) as { contexts: { name: string; namespace: string; effectiveNamespace: string; cluster: string; user: string; server: string; current: boolean; simulated: boolean; file: string }[] };
+  for (const c of view.contexts) {
+    const ours = listed.contexts.find((l) => l.name === c.name)!;
+    assert.equal(ours.namespace, c.context.namespace ?? '', c.name);
+    assert.equal(ours.effectiveNamespace, c.context.namespace || 'default', c.name);
+  }
+  assert.deepEqual(listed.contexts.find((c) => c.name === 'ctx-a'), {
+    name: 'ctx-a', cluster: 'only-a', user: 'u-a', namespace: '', effectiveNamespace: 'default', server: 'https://only-a.example:6443', current: false, simulated: false, file: files.a,
+  });
+  // The table shows the namespace column blank for ctx-a, as `kubectl config get-contexts` does.
+  const table = await runProcess(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../src/cli/main.ts'), 'contexts'], { env: { PATH: process.env.PATH, HOME: home, KUBECONFIG: env } });
+  assert.match(table.stdout, /^ +ctx-a +only-a +https:\/\/only-a\.example:6443$/m);
+  const kubectlTable = (await kubectl(['config', 'get-contexts', 'ctx-a'], { KUBECONFIG: env, home })).stdout;
+  assert.match(kubectlTable, /ctx-a +only-a +u-a *$/m);
 });

@@ -13,7 +13,9 @@ wins), else ~/.kube/config. The files are only read, never changed.
 Options:
   --kubeconfig PATH  Read this kubeconfig file (repeat for several) instead of KUBECONFIG.
   --json             Print {files, missing, currentContext, contexts:[{name, cluster, user,
-                     namespace, server, current, file}]}.
+                     namespace, effectiveNamespace, server, current, simulated, file}]}:
+                     namespace is what the file says ("" when it sets none, as kubectl shows
+                     it), effectiveNamespace the one commands use (then "default").
   -h, --help         Show this help.
 
 Exit status: 0; 1 when a kubeconfig file is malformed or unreadable; 2 for bad arguments.`;

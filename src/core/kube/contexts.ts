@@ -7,8 +7,10 @@ export interface ContextInfo {
   name: string;
   cluster: string;
   user: string;
-  /** The context's own namespace, or `default` like kubectl. */
+  /** The namespace the file sets for this context; empty when it sets none (kubectl shows it blank). */
   namespace: string;
+  /** The namespace commands use: the context's own, else `default`. */
+  effectiveNamespace: string;
   /** API server URL, or undefined when the cluster is not defined anywhere. */
   server?: string;
   current: boolean;
@@ -26,7 +28,8 @@ export function listContexts(merged: MergedKubeconfig): ContextInfo[] {
       name: c.name,
       cluster,
       user: str(c.body.user),
-      namespace: str(c.body.namespace) || 'default',
+      namespace: str(c.body.namespace),
+      effectiveNamespace: str(c.body.namespace) || 'default',
       server: typeof server === 'string' ? server : undefined,
       current: c.name === merged.currentContext,
       simulated: isSimulatedCluster(merged.clusters.get(cluster)),

@@ -87,13 +87,20 @@ export function parseKubeconfig(text: string, file: string): KubeconfigFile {
   return result;
 }
 
-/** kubectl resolves these paths against the directory of the file that names them. */
+/**
+ * The path fields kubectl (client-go's ResolveLocalPaths) resolves against the directory of
+ * the file that names them, spelled as kubeconfig spells them: `tokenFile` is camel-case.
+ * Exec `args` and auth-provider settings are passed on as written, so they are left alone.
+ */
+export const CLUSTER_PATH_FIELDS = ['certificate-authority'] as const;
+export const USER_PATH_FIELDS = ['client-certificate', 'client-key', 'tokenFile'] as const;
+
 function resolvePaths(field: 'cluster' | 'user' | 'context', body: Record<string, unknown>, dir: string): Record<string, unknown> {
   const abs = (v: unknown) => (typeof v === 'string' && v !== '' && !path.isAbsolute(v) ? path.join(dir, v) : v);
   const out: Record<string, unknown> = { ...body };
-  if (field === 'cluster' && 'certificate-authority' in out) out['certificate-authority'] = abs(out['certificate-authority']);
+  if (field === 'cluster') for (const key of CLUSTER_PATH_FIELDS) if (key in out) out[key] = abs(out[key]);
   if (field === 'user') {
-    for (const key of ['client-certificate', 'client-key', 'token-file']) if (key in out) out[key] = abs(out[key]);
+    for (const key of USER_PATH_FIELDS) if (key in out) out[key] = abs(out[key]);
     const exec = out.exec as Record<string, unknown> | null | undefined;
     // Like kubectl: only a command with a path separator is relative to the file; a bare name is looked up in PATH.
     if (exec && typeof exec === 'object' && typeof exec.command === 'string' && exec.command.includes(path.sep)) {

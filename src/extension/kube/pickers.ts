@@ -12,7 +12,7 @@ interface ContextItem extends vscode.QuickPickItem {
 function contextItems(merged: MergedKubeconfig, current: KubeTarget | undefined): ContextItem[] {
   return listContexts(merged).map((c) => ({
     label: `${c.name === current?.context ? '$(check) ' : ''}${c.name}`,
-    description: `${c.cluster} · ${c.namespace}${c.current ? ' · kubeconfig current' : ''}${c.simulated ? ' · SIMULATED' : ''}`,
+    description: `${c.cluster} · ${c.effectiveNamespace}${c.current ? ' · kubeconfig current' : ''}${c.simulated ? ' · SIMULATED' : ''}`,
     detail: `${c.server ?? '(cluster not defined)'} — ${c.file}`,
     context: c,
   }));
@@ -48,7 +48,7 @@ export async function pickNamespace(merged: MergedKubeconfig, context: ContextIn
   const typedLabel = (v: string) => `$(edit) Use namespace "${v}"`;
   const render = () => {
     const typed = qp.value.trim();
-    const items: vscode.QuickPickItem[] = live.map((n) => ({ label: n, description: n === context.namespace ? 'context default' : undefined }));
+    const items: vscode.QuickPickItem[] = live.map((n) => ({ label: n, description: n === context.effectiveNamespace ? 'context default' : undefined }));
     if (typed && !live.includes(typed)) items.unshift({ label: typedLabel(typed), alwaysShow: true });
     qp.items = items;
   };
@@ -60,12 +60,12 @@ export async function pickNamespace(merged: MergedKubeconfig, context: ContextIn
       live = await listObjectNames(conn, 'namespaces');
       qp.placeholder = 'Pick a namespace or type one';
     } catch (err) {
-      live = [context.namespace];
+      live = [context.effectiveNamespace];
       qp.placeholder = `Cannot list namespaces (${err instanceof Error ? err.message : String(err)}). Type a namespace.`;
     }
     qp.busy = false;
     render();
-    const preselect = qp.items.find((i) => i.label === context.namespace);
+    const preselect = qp.items.find((i) => i.label === context.effectiveNamespace);
     if (preselect) qp.activeItems = [preselect];
   })();
   return new Promise((resolve) => {

@@ -28,7 +28,7 @@ export async function runOnContexts(service: KubeTargetService, services: Extens
   const targets: KubeTarget[] = [];
   for (const c of picked) {
     try {
-      targets.push(resolveTarget(merged, c.name, namespace ?? c.namespace));
+      targets.push(resolveTarget(merged, c.name, namespace ?? c.effectiveNamespace));
     } catch (err) {
       void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
