@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { KObject } from './objects';
 import { RESOURCE_TYPES, apiGroupList, findType, groupVersion, resourceList, type ResourceType } from './resources';
@@ -9,6 +10,8 @@ import { mergePatch } from './mergePatch';
 import { applyJsonPatch } from './jsonPatch';
 import { toTable } from './tables';
 import { fakeTls } from './tlsMaterial';
+import { reconcileDeployment, type ControllerStore } from './controller';
+import { rawStatus, serveExec } from './execRoute';
 
 /** A user the fake API knows by bearer token. */
 export interface FakeUser {
@@ -42,6 +45,8 @@ export interface RecordedRequest {
   accept?: string;
   contentType?: string;
   body?: string;
+  /** The Upgrade header of exec requests (websocket, SPDY/3.1). */
+  upgrade?: string;
 }
 
 export interface FakeCluster {
@@ -77,6 +82,20 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
     if (!t) throw new Error(`fake cluster: no resource type for ${o.apiVersion} ${o.kind}`);
     store.get(keyOf(t))!.push(structuredClone(o));
   }
+  const controllerStore: ControllerStore = { pods: store.get('|pods')!, replicaSets: store.get('apps|replicasets')!, podMetrics: store.get('metrics.k8s.io|pods')! };
+  /** What the cluster's controllers would do after a write: new revisions, replicas, replaced pods. */
+  const reconcile = (type: ResourceType, obj: KObject) => {
+    const nodes = store.get('|nodes')!.map((n) => n.metadata.name);
+    const deployments = store.get('apps|deployments')!;
+    if (type.kind === 'Deployment') return reconcileDeployment(controllerStore, obj, nodes);
+    if (type.kind !== 'Pod') return;
+    // A deleted pod takes its metrics along, and its replica set replaces it.
+    const metrics = controllerStore.podMetrics.findIndex((m) => m.metadata.namespace === obj.metadata.namespace && m.metadata.name === obj.metadata.name);
+    if (metrics >= 0) controllerStore.podMetrics.splice(metrics, 1);
+    const rs = controllerStore.replicaSets.find((r) => obj.metadata.ownerReferences?.some((o) => o.uid === r.metadata.uid));
+    const dep = deployments.find((d) => rs?.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid));
+    if (dep) reconcileDeployment(controllerStore, dep, nodes);
+  };
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
@@ -101,6 +120,21 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
     });
   };
   const server = options.plainHttp ? http.createServer(onRequest) : https.createServer({ key: fakeTls.key, cert: fakeTls.cert }, onRequest);
+  // `kubectl exec` upgrades to a WebSocket (v5.channel.k8s.io), or SPDY when told to fall back.
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const user = token && fixture.tokens ? fixture.tokens[token] : undefined;
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), user: user?.name, accept: req.headers.accept, upgrade: req.headers.upgrade });
+    if (fixture.tokens && !user) return rawStatus(socket, 401, 'Unauthorized', 'Unauthorized');
+    const route = routeOf(url.pathname.replace(/\/+$/, ''));
+    if (!route || route.type.name !== 'pods' || route.type.group !== '' || !route.name || !route.sub) return rawStatus(socket, 404, 'NotFound', `the server could not find the requested resource (${url.pathname})`);
+    const denied = forbidden(user, 'POST', route, url);
+    if (denied) return rawStatus(socket, 403, 'Forbidden', denied);
+    const pod = store.get('|pods')!.find((o) => o.metadata.namespace === route.namespace && o.metadata.name === route.name);
+    if (!pod) return rawStatus(socket, 404, 'NotFound', `pods "${route.name}" not found`);
+    serveExec(req, socket, url, route.sub, pod, { cluster: fixture.name, services: store.get('|services')! });
+  });
   server.on(options.plainHttp ? 'connection' : 'secureConnection', (s: import('node:net').Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -121,22 +155,24 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
     if (p === '/version') return sendJson(res, 200, versionInfo(fixture.gitVersion ?? 'v1.31.2'));
     if (p === '/api') return sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
     if (p === '/apis') return sendJson(res, 200, apiGroupList());
-    const segs = p.split('/').filter(Boolean);
-    let group: string;
-    let version: string;
-    let rest: string[];
-    if (segs[0] === 'api' && segs[1] === 'v1') [group, version, rest] = ['', 'v1', segs.slice(2)];
-    else if (segs[0] === 'apis' && segs.length >= 3) [group, version, rest] = [segs[1], segs[2], segs.slice(3)];
-    else return sendStatus(res, 404, 'NotFound', `the server could not find the requested resource (${p})`);
-    if (rest.length === 0) {
-      const list = resourceList(group, version);
+    const gv = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(p);
+    if (gv) {
+      const list = resourceList(gv[2] ?? '', gv[1] ?? gv[3]);
       return list ? sendJson(res, 200, list) : sendStatus(res, 404, 'NotFound', `the server could not find the requested resource (${p})`);
     }
-    const route = parseRoute(group, version, rest);
+    const route = routeOf(p);
     if (!route) return sendStatus(res, 404, 'NotFound', `the server could not find the requested resource (${p})`);
     const denied = forbidden(user, req.method ?? 'GET', route, url);
     if (denied) return sendStatus(res, 403, 'Forbidden', denied);
     serveResource(req, res, url, body, route);
+  }
+
+  /** `/api/v1/…` or `/apis/<group>/<version>/…` as a resource route. */
+  function routeOf(p: string): Route | undefined {
+    const segs = p.split('/').filter(Boolean);
+    if (segs[0] === 'api' && segs[1] === 'v1' && segs.length > 2) return parseRoute('', 'v1', segs.slice(2));
+    if (segs[0] === 'apis' && segs.length > 3) return parseRoute(segs[1], segs[2], segs.slice(3));
+    return undefined;
   }
 
   function parseRoute(group: string, version: string, rest: string[]): Route | undefined {
@@ -178,8 +214,14 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
 
     if (method === 'GET' && !name) {
       if (url.searchParams.get('watch') === 'true') {
-        // No changes ever happen on their own here: end the watch at once.
-        res.writeHead(200, { 'content-type': JSON_TYPE }).end();
+        // Nothing changes on its own here, so no event ever comes; the watch stays open (as a real
+        // one does) until the client leaves or its timeoutSeconds ends. Ending it at once made
+        // kubectl warn "very short watch" and retry.
+        res.writeHead(200, { 'content-type': JSON_TYPE });
+        res.flushHeaders();
+        const seconds = Number(url.searchParams.get('timeoutSeconds'));
+        const timer = setTimeout(() => res.end(), (seconds > 0 ? seconds : 300) * 1000).unref();
+        res.on('close', () => clearTimeout(timer));
         return;
       }
       const items = inScope.filter((o) => matchesLabels(o, url.searchParams.get('labelSelector')) && matchesFields(o, url.searchParams.get('fieldSelector')));
@@ -196,6 +238,9 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
     }
     const obj = find();
     if (!obj) return notFound();
+    if (sub === 'exec' || sub === 'attach' || sub === 'portforward') {
+      return sendStatus(res, 400, 'BadRequest', `the demo cluster answers pods/${sub} only as a WebSocket upgrade (simulated cluster: no containers run)`);
+    }
     if (sub === 'log' && method === 'GET') {
       const text = fixture.logs?.[obj.metadata.name] ?? defaultLog(fixture.name, obj);
       res.writeHead(200, { 'content-type': 'text/plain' }).end(text);
@@ -206,6 +251,7 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
         const patch = JSON.parse(body) as { spec?: { replicas?: number } };
         if (typeof patch.spec?.replicas === 'number') (obj.spec as { replicas: number }).replicas = patch.spec.replicas;
         bump(obj);
+        reconcile(type, obj);
       }
       return sendJson(res, 200, scaleOf(obj));
     }
@@ -214,6 +260,7 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
         return wantsTable ? sendJson(res, 200, toTable([obj], type.kind, url.searchParams.get('includeObject'))) : sendJson(res, 200, obj);
       case 'DELETE':
         all.splice(all.indexOf(obj), 1);
+        reconcile(type, obj);
         return sendJson(res, 200, obj);
       case 'PATCH': {
         const ct = req.headers['content-type'] ?? '';
@@ -221,6 +268,7 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
         Object.keys(obj).forEach((k) => delete obj[k]);
         Object.assign(obj, patched);
         bump(obj);
+        reconcile(type, obj);
         return sendJson(res, 200, obj);
       }
       case 'PUT': {
@@ -228,6 +276,7 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
         Object.keys(obj).forEach((k) => delete obj[k]);
         Object.assign(obj, replaced);
         bump(obj);
+        reconcile(type, obj);
         return sendJson(res, 200, obj);
       }
       default:
