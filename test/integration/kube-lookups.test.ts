@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startFakeCluster, writeFakeKubeconfig, type FakeCluster } from '../support/fakeCluster';
+import { parse, stringify } from 'yaml';
+import { fakeKubeconfigText, startFakeCluster, writeFakeKubeconfig, type FakeCluster } from '../support/fakeCluster';
 import { photonFixture } from '../support/fakeCluster/photonFixture';
 import { loadTarget } from '../../src/core/kube/loadTarget';
 import { connect } from '../../src/core/kube/connection';
@@ -143,4 +144,20 @@ test('nothing listens after the servers close (ports are freed)', async () => {
     s.on('connect', () => reject(new Error('still listening')));
     s.on('error', () => resolve());
   });
+});
+
+test('a user with a relative tokenFile is authenticated for look-ups too, as kubectl does (client-node alone reads only `token-file`)', async () => {
+  const dir = path.join(tmp, 'token-file-user');
+  fs.mkdirSync(path.join(dir, 'tokens'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'tokens', 'prod'), 'prod-token\n');
+  const config = parse(fakeKubeconfigText([{ context: 'prod-tf', server: prod.url, namespace: 'photon-mlir' }, { context: 'prod-tf-missing', cluster: 'prod-tf', server: prod.url }]));
+  config.users[0].user = { tokenFile: 'tokens/prod' };
+  config.users[1].user = { tokenFile: 'tokens/none' };
+  const file = path.join(dir, 'config');
+  fs.writeFileSync(file, stringify(config));
+  const { merged, target } = loadTarget({ kubeconfig: [file], context: 'prod-tf' });
+  assert.equal((await listObjectNames(await connect(merged, target), 'pods')).length, 3);
+  assert.equal(prod.requests.at(-1)?.user, 'sre');
+  const missing = loadTarget({ kubeconfig: [file], context: 'prod-tf-missing' });
+  await rejectsWith(connect(missing.merged, missing.target), 'api', new RegExp(`^Cannot read the tokenFile ${path.join(dir, 'tokens', 'none').replace(/[/.]/g, '\\$&')} of context prod-tf-missing: no such file$`));
 });

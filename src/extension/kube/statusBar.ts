@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { listContexts } from '../../core/kube/contexts';
+import { simulatedClusterNote } from '../../core/kube/simulated';
 import type { KubeTargetService } from './targetService';
 
 /** `context · namespace` in the status bar; click → pickers. Says plainly when the cluster is simulated. */
@@ -22,7 +23,7 @@ export function createTargetStatusBar(service: KubeTargetService, incidentDir: (
       tip.appendMarkdown(`**Cluster target** — every block runs with a scoped KUBECONFIG for this context and namespace.\n\n`);
       tip.appendMarkdown(`- context: \`${target.context}\`\n- cluster: \`${target.cluster}\`\n- namespace: \`${target.namespace}\`\n`);
       if (info?.server) tip.appendMarkdown(`- server: \`${info.server}\`\n`);
-      if (info?.simulated) tip.appendMarkdown(`\n**This is a simulated cluster** (the Runbook Lens demo API on this machine), a stand-in for a real cluster. Nothing you run here touches real infrastructure.\n`);
+      if (info?.simulated) tip.appendMarkdown(`\n${simulatedClusterNote(listContexts(merged!).filter((c) => c.simulated).map((c) => c.name))}\n`);
       if (!info) tip.appendMarkdown(`\n**Context \`${target.context}\` no longer exists in the kubeconfig.** Runs will be refused until you pick another.\n`);
       if (pinned) tip.appendMarkdown(`\nPinned to the open incident (incident.json).\n`);
       item.backgroundColor = !info ? new vscode.ThemeColor('statusBarItem.errorBackground') : /prod/i.test(target.context) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
