@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const out = path.resolve(values['kubeconfig-out']!);
   const clusters: FakeCluster[] = [
     await startFakeCluster(photonFixture('staging', { tokens: { 'demo-staging-token': { name: 'oncall@demo' } } }), { port: port === 0 ? 0 : port }),
-    await startFakeCluster(photonFixture('prod', { tokens: { 'demo-prod-token': { name: 'oncall@demo' } } }), { port: port === 0 ? 0 : port + 1 }),
+    await startFakeCluster(photonFixture('prod', { tokens: { 'demo-prod-token': { name: 'oncall@demo' } } }, { podStates: true }), { port: port === 0 ? 0 : port + 1 }),
   ];
   fs.mkdirSync(path.dirname(out), { recursive: true });
   writeFakeKubeconfig(out, [

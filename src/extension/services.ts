@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RunbookBlock } from '../core/runbook/types';
 import type { KubeTarget } from '../core/kube/types';
+import type { LiveChoice } from '../core/kube/liveChoices';
 import type { Confirmation } from '../core/incident/types';
 
 /** Where runs go. Cluster targeting fills this in; without it, blocks run locally. */
@@ -9,8 +10,8 @@ export interface TargetService {
   onDidChange: vscode.Event<void>;
   /** Environment pinning a run to `target` (a scoped KUBECONFIG); dispose removes it. */
   scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }>;
-  /** Live choices for placeholders that name Kubernetes objects, or undefined. */
-  placeholderChoices?(name: string, target: KubeTarget): Promise<string[] | undefined>;
+  /** Live choices for placeholders that name Kubernetes objects (pods with status, restarts, age), or undefined. */
+  placeholderChoices?(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined>;
 }
 
 /** Decides whether a block may run. Safety fills this in. */

@@ -7,7 +7,7 @@ import { startFakeCluster, writeFakeKubeconfig, type FakeCluster } from '../supp
 import { photonFixture } from '../support/fakeCluster/photonFixture';
 import type { KubeTargetService } from '../../src/extension/kube/targetService';
 import type { TimelineEntry } from '../../src/core/incident/types';
-import { EXTENSION_ID, lensTitles, openRunbook, readTimeline, runBlock, startIncident, workspaceRoot } from './support';
+import { EXTENSION_ID, lensTitles, openRunbook, readTimeline, runBlock, startIncident, waitFor, workspaceRoot } from './support';
 
 describe('cluster target', () => {
   let staging: FakeCluster;
@@ -17,17 +17,19 @@ describe('cluster target', () => {
   let incident = '';
   let service: KubeTargetService;
   const runbookRel = 'kube-target.md';
+  const prodPods = () => prod.objects('pods').filter((p) => p.metadata.namespace === 'photon-mlir');
   const fingerprint = () => fs.readFileSync(kubeconfig, 'utf8') + fs.statSync(kubeconfig).mtimeMs;
 
   before(async () => {
     staging = await startFakeCluster(photonFixture('staging', { tokens: { 's-token': { name: 'sre' } } }));
-    prod = await startFakeCluster(photonFixture('prod', { tokens: { 'p-token': { name: 'sre' } } }));
+    // Pods in several states, so live choices must tell the crash-looping one apart.
+    prod = await startFakeCluster(photonFixture('prod', { tokens: { 'p-token': { name: 'sre' } } }, { podStates: true }));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-vscode-kube-'));
     kubeconfig = writeFakeKubeconfig(path.join(tmp, 'config'), [
       { context: 'staging', server: staging.url, namespace: 'photon-mlir', token: 's-token' },
       { context: 'prod-eu', server: prod.url, namespace: 'photon-mlir', token: 'p-token' },
     ], 'staging');
-    fs.writeFileSync(path.join(workspaceRoot(), runbookRel), '# Kube\n\n```bash\nkubectl get pods -o name\necho "SCOPED=$KUBECONFIG"\n```\n');
+    fs.writeFileSync(path.join(workspaceRoot(), runbookRel), '# Kube\n\n```bash\nkubectl get pods -o name\necho "SCOPED=$KUBECONFIG"\n```\n\n## Describe\n\n```bash\nkubectl get pod <pod-name> -o name\n```\n');
     await vscode.workspace.getConfiguration('runbookLens').update('kubeconfig', [kubeconfig], vscode.ConfigurationTarget.Workspace);
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const api = (await ext.activate()) as { services: { target?: unknown } };
@@ -61,7 +63,7 @@ describe('cluster target', () => {
     assert.ok(entry, 'recorded');
     assert.equal(entry.exitCode, 0, entry.output);
     assert.deepEqual(entry.target, { context: 'prod-eu', cluster: 'prod-eu', namespace: 'photon-mlir' });
-    assert.equal((entry.output ?? '').split('\n').filter((l) => l.startsWith('pod/')).length, 3, entry.output);
+    assert.equal((entry.output ?? '').split('\n').filter((l) => l.startsWith('pod/')).length, prodPods().length, entry.output);
     assert.equal(staging.requests.length, stagingSeen, 'staging got nothing');
     const scoped = /SCOPED=(\S+)/.exec(entry.output ?? '')?.[1];
     assert.ok(scoped && scoped !== kubeconfig);
@@ -73,9 +75,42 @@ describe('cluster target', () => {
 
   it('offers live pods for <pod-name> and contexts for <context>', async () => {
     const target = service.current()!;
-    assert.deepEqual(await service.placeholderChoices('pod-name', target), prod.objects('pods').map((p) => p.metadata.name).sort());
-    assert.deepEqual(await service.placeholderChoices('context', target), ['staging', 'prod-eu']);
+    const pods = (await service.placeholderChoices('pod-name', target))!;
+    assert.deepEqual(pods.map((c) => c.value).sort(), prodPods().map((p) => p.metadata.name).sort());
+    assert.deepEqual(await service.placeholderChoices('context', target), [{ value: 'staging' }, { value: 'prod-eu' }]);
     assert.equal(await service.placeholderChoices('incident-key', target), undefined);
+  });
+
+  it('the <pod-name> picker shows each pod\'s status, readiness, restarts and age; the CrashLoopBackOff pod is first, marked, and picking it fills the command', async () => {
+    type Item = vscode.QuickPickItem & { value?: string };
+    const win = vscode.window as { createQuickPick: typeof vscode.window.createQuickPick };
+    const original = win.createQuickPick;
+    let picker: vscode.QuickPick<Item> | undefined;
+    // The real QuickPick, only kept so the test can read what it shows.
+    win.createQuickPick = (<T extends vscode.QuickPickItem>() => (picker = original<Item>()) as unknown as vscode.QuickPick<T>) as typeof vscode.window.createQuickPick;
+    try {
+      const run = runBlock(vscode.Uri.file(path.join(workspaceRoot(), runbookRel)), 2);
+      const qp = await waitFor('the <pod-name> picker with live pods', () => (picker && picker.items.length >= prodPods().length ? picker : undefined));
+      assert.match(qp.title ?? '', /<pod-name>/);
+      const crashing = prodPods().find((p) => JSON.stringify(p.status).includes('CrashLoopBackOff'))!.metadata.name;
+      const first = qp.items[0];
+      assert.equal(first.value, crashing);
+      assert.equal(first.label, `$(warning) ${crashing}`);
+      assert.match(first.description ?? '', /^CrashLoopBackOff · 0\/1 ready · 7 restarts · age \d+d$/);
+      const byName = new Map(qp.items.map((i) => [i.value, i]));
+      assert.match(byName.get('photon-indexer-k8v4d')?.description ?? '', /^ImagePullBackOff · 0\/1 ready · 0 restarts · age 1\dm$/);
+      assert.match(byName.get('photon-db-migrate-7q2xk')?.description ?? '', /^Completed · 0\/1 ready · 0 restarts · age \d+m$/);
+      const healthy = qp.items.filter((i) => /^Running · 1\/1 ready · 0 restarts/.test(i.description ?? ''));
+      assert.equal(healthy.length, 2);
+      assert.ok(healthy.every((i) => i.label === i.value), 'healthy pods carry no mark');
+      qp.activeItems = [first];
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const entry = await run;
+      assert.equal(entry?.command, `kubectl get pod ${crashing} -o name`);
+      assert.equal(entry?.exitCode, 0, entry?.output);
+    } finally {
+      win.createQuickPick = original;
+    }
   });
 
   it('Check Cluster records version, readiness and round trip in the timeline', async () => {
@@ -103,7 +138,7 @@ describe('cluster target', () => {
     assert.equal(entries?.length, 2);
     const byContext = Object.fromEntries(entries!.map((e) => [e!.target!.context, e!]));
     assert.equal((byContext['staging'].output ?? '').split('\n').filter((l) => l.startsWith('pod/')).length, 2);
-    assert.equal((byContext['prod-eu'].output ?? '').split('\n').filter((l) => l.startsWith('pod/')).length, 3);
+    assert.equal((byContext['prod-eu'].output ?? '').split('\n').filter((l) => l.startsWith('pod/')).length, prodPods().length);
     assert.notEqual(byContext['staging'].id, byContext['prod-eu'].id);
   });
 

@@ -29,14 +29,24 @@ function names(list: unknown): string[] {
 }
 
 export async function listNames(conn: KubeConnection, apiPath: string, signal: AbortSignal): Promise<string[]> {
+  const list = await getJson(conn, apiPath, ACCEPT, signal);
+  try {
+    return names(list);
+  } catch (err) {
+    throw new Error(`unreadable answer from ${apiPath}: ${(err as Error).message}`);
+  }
+}
+
+/** One GET with the connection's credentials; the parsed JSON body, or an HttpStatusError. */
+export async function getJson(conn: KubeConnection, apiPath: string, accept: string, signal: AbortSignal): Promise<unknown> {
   const opts: https.RequestOptions = {};
   await conn.kc.applyToHTTPSOptions(opts as never);
   const url = new URL(conn.server.replace(/\/+$/, '') + apiPath);
   const client = url.protocol === 'http:' ? http : https;
-  return new Promise<string[]>((resolve, reject) => {
+  return new Promise<unknown>((resolve, reject) => {
     const req = client.request(url, {
       method: 'GET', agent: opts.agent, auth: opts.auth, signal,
-      headers: { ...(opts.headers as http.OutgoingHttpHeaders | undefined), Accept: ACCEPT },
+      headers: { ...(opts.headers as http.OutgoingHttpHeaders | undefined), Accept: accept },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -46,7 +56,7 @@ export async function listNames(conn: KubeConnection, apiPath: string, signal: A
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) return reject(new HttpStatusError(status, body));
         try {
-          resolve(names(JSON.parse(body)));
+          resolve(JSON.parse(body));
         } catch (err) {
           reject(new Error(`unreadable answer from ${url.pathname}: ${(err as Error).message}`));
         }

@@ -3,6 +3,7 @@ import { connect } from '../../core/kube/connection';
 import { listContexts, resolveTarget } from '../../core/kube/contexts';
 import { kubeconfigSource } from '../../core/kube/kubeconfigPaths';
 import { listObjectNames } from '../../core/kube/lookups';
+import { listPodChoices, type LiveChoice } from '../../core/kube/liveChoices';
 import { loadKubeconfig, type MergedKubeconfig } from '../../core/kube/mergeKubeconfig';
 import { placeholderKind } from '../../core/kube/placeholderKinds';
 import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
@@ -145,13 +146,16 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     }
   }
 
-  async placeholderChoices(name: string, target: KubeTarget): Promise<string[] | undefined> {
+  async placeholderChoices(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined> {
     const kind = placeholderKind(name);
     if (!kind) return undefined;
     const merged = this.freshKubeconfig();
-    if (kind === 'contexts') return listContexts(merged).map((c) => c.name);
+    if (kind === 'contexts') return listContexts(merged).map((c) => ({ value: c.name }));
     try {
-      return await listObjectNames(await connect(merged, target), kind, { timeoutMs: 3000 });
+      const conn = await connect(merged, target);
+      // Pods come with their status, restarts and age, so the failing one stands out.
+      if (kind === 'pods') return await listPodChoices(conn, { timeoutMs: 3000 });
+      return (await listObjectNames(conn, kind, { timeoutMs: 3000 })).map((value) => ({ value }));
     } catch (err) {
       // The user can still type a value; say why there is no list.
       void vscode.window.setStatusBarMessage(`Runbook Lens: no live ${kind} for <${name}>: ${err instanceof Error ? err.message : String(err)}`, 8000);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LiveChoice } from '../../core/kube/liveChoices';
 
 /** Placeholder values remembered per incident (in workspace state, never in the runbook). */
 export class PlaceholderMemory {
@@ -17,7 +18,7 @@ export class PlaceholderMemory {
   }
 }
 
-export type ChoiceSource = (name: string) => Promise<string[] | undefined>;
+export type ChoiceSource = (name: string) => Promise<LiveChoice[] | undefined>;
 
 /**
  * Asks each placeholder once. Remembered values are offered first; live choices (pods, deployments…)
@@ -53,23 +54,35 @@ export async function askPlaceholders(
   return values;
 }
 
-function pickWithTyping(name: string, step: string, live: string[], last: string | undefined): Promise<string | undefined> {
+interface ChoiceItem extends vscode.QuickPickItem {
+  value: string;
+}
+
+/** A live choice as a pick item: what the cluster says beside the name, a mark when it needs attention. */
+function choiceItem(c: LiveChoice, lastUsed: boolean): ChoiceItem {
+  const description = [lastUsed ? 'last used in this incident' : '', c.description ?? ''].filter(Boolean).join(' — ');
+  return { label: `${c.attention ? '$(warning) ' : ''}${c.value}`, value: c.value, ...(description ? { description } : {}) };
+}
+
+function pickWithTyping(name: string, step: string, live: LiveChoice[], last: string | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick();
+    const qp = vscode.window.createQuickPick<ChoiceItem>();
     qp.title = `Runbook Lens: value for <${name}>${step}`;
-    qp.placeholder = 'Pick from the cluster, or type any value';
+    qp.placeholder = live.some((c) => c.attention) ? 'Pick from the cluster (those that need attention first), or type any value' : 'Pick from the cluster, or type any value';
     qp.ignoreFocusOut = true;
-    const base = [
-      ...(last ? [{ label: last, description: 'last used in this incident' }] : []),
-      ...live.filter((v) => v !== last).map((label) => ({ label })),
+    qp.matchOnDescription = true;
+    const lastLive = live.find((c) => c.value === last);
+    const base: ChoiceItem[] = [
+      ...(last ? [choiceItem(lastLive ?? { value: last }, true)] : []),
+      ...live.filter((c) => c.value !== last).map((c) => choiceItem(c, false)),
     ];
     qp.items = base;
     qp.onDidChangeValue((typed) => {
-      qp.items = typed && !base.some((b) => b.label === typed) ? [{ label: typed, description: 'typed value' }, ...base] : base;
+      qp.items = typed && !base.some((b) => b.value === typed) ? [{ label: typed, value: typed, description: 'typed value' }, ...base] : base;
     });
     let done = false;
     qp.onDidAccept(() => {
-      const chosen = qp.selectedItems[0]?.label ?? qp.value;
+      const chosen = qp.selectedItems[0]?.value ?? qp.value;
       if (!chosen) return;
       done = true;
       resolve(chosen);

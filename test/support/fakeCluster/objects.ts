@@ -155,3 +155,23 @@ export function podMetrics(pod: KObject, cpu: string, memory: string): KObject {
   const containers = ((pod.spec as { containers: { name: string }[] }).containers).map((c) => ({ name: c.name, usage: { cpu, memory } }));
   return { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace, creationTimestamp: ago(0) }, timestamp: ago(0), window: '30s', containers };
 }
+
+export type PodState = 'ContainerCreating' | 'ImagePullBackOff' | 'Completed' | 'Error';
+
+/** A pod without a controller in one of the states `kubectl get pods` shows besides Running. */
+export function podInState(ns: string, name: string, state: PodState, options: { image: string; node?: string; ageMinutes: number; restarts?: number }): KObject {
+  const container = name.split('-')[1] ?? 'main';
+  const phase = state === 'Completed' ? 'Succeeded' : state === 'Error' ? 'Failed' : 'Pending';
+  const stateOf = state === 'Completed' || state === 'Error'
+    ? { terminated: { exitCode: state === 'Completed' ? 0 : 1, reason: state, startedAt: ago(options.ageMinutes), finishedAt: ago(Math.max(0, options.ageMinutes - 1)) } }
+    : { waiting: { reason: state, ...(state === 'ImagePullBackOff' ? { message: `Back-off pulling image "${options.image}"` } : {}) } };
+  return {
+    apiVersion: 'v1', kind: 'Pod', metadata: meta(name, ns, options.ageMinutes, { labels: { app: name.replace(/-[a-z0-9]{5}$/, '') } }),
+    spec: { containers: [{ name: container, image: options.image }], ...(options.node ? { nodeName: options.node } : {}), restartPolicy: state === 'Completed' || state === 'Error' ? 'Never' : 'Always' },
+    status: {
+      phase, ...(options.node ? { hostIP: '192.168.49.2', startTime: ago(options.ageMinutes) } : {}),
+      conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: ago(options.ageMinutes) }],
+      containerStatuses: [{ name: container, image: options.image, imageID: '', ready: false, started: false, restartCount: options.restarts ?? 0, state: stateOf }],
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { KObject } from './objects';
+import { shortAge } from '../../../src/core/kube/liveChoices';
 
 /** Server-side printing: the `Table` kubectl asks for with `Accept: …;as=Table`. */
 type Col = [name: string, type: string, priority: number, cell: (o: KObject) => unknown];
@@ -10,7 +11,8 @@ const COLUMNS: Record<string, Col[]> = {
   Pod: [
     ['Name', 'string', 0, (o) => o.metadata.name],
     ['Ready', 'string', 0, (o) => { const cs = anyOf(o).status?.containerStatuses ?? []; return `${cs.filter((c: { ready: boolean }) => c.ready).length}/${cs.length}`; }],
-    ['Status', 'string', 0, (o) => anyOf(o).status?.containerStatuses?.find((c: { state: { waiting?: { reason: string } } }) => c.state.waiting)?.state.waiting.reason ?? anyOf(o).status?.phase],
+    // Like kubectl's printer: a waiting or terminated container's reason, else the phase.
+    ['Status', 'string', 0, (o) => { const st = anyOf(o).status?.containerStatuses?.map((c: { state: { waiting?: { reason?: string }; terminated?: { reason?: string } } }) => c.state.waiting?.reason ?? c.state.terminated?.reason).find(Boolean); return st ?? anyOf(o).status?.phase; }],
     ['Restarts', 'string', 0, (o) => String((anyOf(o).status?.containerStatuses ?? []).reduce((n: number, c: { restartCount: number }) => n + c.restartCount, 0))],
     ['Age', 'string', 0, age],
     ['IP', 'string', 1, (o) => anyOf(o).status?.podIP ?? '<none>'],
@@ -93,10 +95,5 @@ export function toTable(items: KObject[], kind: string, includeObject: string | 
 
 /** kubectl's short ages: 45s, 12m, 5h, 3d. */
 export function humanAge(iso: unknown): string {
-  if (typeof iso !== 'string') return '<unknown>';
-  const s = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 1000));
-  if (s < 120) return `${s}s`;
-  if (s < 3600 * 3) return `${Math.floor(s / 60)}m`;
-  if (s < 86400 * 2) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86400)}d`;
+  return typeof iso === 'string' ? shortAge(Date.now() - Date.parse(iso)) : '<unknown>';
 }
