@@ -21,7 +21,7 @@ export interface Workbench {
  * Runs `body` against a fresh workbench and always tears it down. Saves
  * test-results/<name>.png at the end and test-results/<name>-failure.png on failure.
  */
-export async function scenario(name: string, opts: { trust: boolean }, body: (wb: Workbench) => Promise<void>): Promise<void> {
+export async function scenario(name: string, opts: { trust: boolean; settings?: Record<string, unknown> }, body: (wb: Workbench) => Promise<void>): Promise<void> {
   const tmp = tempDir(`e2e-${name}`);
   fs.mkdirSync(resultsDir, { recursive: true });
   let server: CodeServer | undefined;
@@ -39,7 +39,7 @@ export async function scenario(name: string, opts: { trust: boolean }, body: (wb
       workspace,
       extensionsDir: await extensionsWithVsix(),
       // Keep lens and editor sizes stable for the screenshots.
-      settings: { 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false },
+      settings: { 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, ...opts.settings },
     });
     browser = await launchBrowser(path.join(tmp.dir, 'browser'));
     page = browser.pages()[0] ?? (await browser.newPage());
@@ -182,9 +182,9 @@ export async function goToLine(page: Page, line: number): Promise<void> {
 /**
  * The first run with no incident open asks to start one: confirm, then answer the
  * "Start Incident" steps as a user would (a title, severity P2, the offered defaults for
- * anything else). Returns when the last step is gone.
+ * anything else). Returns when the last step is gone, or when a step titled `stopAt` shows.
  */
-export async function startIncidentWhenAsked(page: Page, title: string): Promise<void> {
+export async function startIncidentWhenAsked(page: Page, title: string, options: { stopAt?: RegExp } = {}): Promise<void> {
   await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Start Incident' }).click();
   const widget = page.locator('.quick-input-widget');
   const stepTitle = widget.locator('.quick-input-title');
@@ -201,6 +201,8 @@ export async function startIncidentWhenAsked(page: Page, title: string): Promise
       if (step === 0) throw new Error('the Start Incident steps did not appear');
       return;
     }
+    // The run's own next prompt (e.g. a placeholder) is no Start Incident step.
+    if (options.stopAt?.test(current)) return;
     previous = current;
     if (/severity/i.test(current)) {
       await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'P2' }).first().click();
