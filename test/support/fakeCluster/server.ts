@@ -122,6 +122,7 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
   const server = options.plainHttp ? http.createServer(onRequest) : https.createServer({ key: fakeTls.key, cert: fakeTls.cert }, onRequest);
   // `kubectl exec` upgrades to a WebSocket (v5.channel.k8s.io), or SPDY when told to fall back.
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => {
+    if (fixture.stall) return; // never answer
     const url = new URL(req.url ?? '/', 'http://fake');
     const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const user = token && fixture.tokens ? fixture.tokens[token] : undefined;
