@@ -78,9 +78,10 @@ function flushSoon(file: string): void {
  * to timeline.md. Both files are only ever appended to. A lock keeps the two files in the same
  * order when several processes record at once.
  */
-export async function appendEntry(dir: string, entry: TimelineEntry): Promise<void> {
+export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?: string): Promise<void> {
   if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
-  const line = JSON.stringify(entry) + '\n';
+  // A teammate's entry keeps its exact bytes, so every replica shares the same file for it.
+  const line = (sourceLine ?? JSON.stringify(entry)) + '\n';
   const block = '\n' + renderEntryMarkdown(entry);
   fsSync.mkdirSync(dir, { recursive: true });
   await withFileLock(path.join(dir, '.timeline.lock'), async () => {
