@@ -4,6 +4,8 @@
  * Values already redacted, empty, boolean, or plainly placeholders (`$VAR`, `<password>`,
  * `***`) are left alone.
  */
+import { entropySpans } from './entropy';
+import { PROVIDER_TOKENS, providerTriggers } from './providerTokens';
 import { MARKER_PREFIX, pemBody, type SecretSpan } from './spans';
 
 interface PatternRule {
@@ -13,7 +15,14 @@ interface PatternRule {
   group: number;
   /** Lower-case strings; the rule runs only if the lower-cased text contains one. */
   triggers: string[];
+  /** A match that names a secret rather than holding one. */
+  reference?: (m: RegExpExecArray, text: string) => boolean;
 }
+
+/** `existingSecret: db-credentials`, `useExistingSecret`: Helm-style keys whose value is a Secret's name. */
+const REFERENCE_KEY = /^(?:existing|useexisting|external|ref|from|mount)/i;
+/** `checksum/secret: <sha256>`, `vault.hashicorp.com/agent-inject-secret-db: path`: annotation keys. */
+const ANNOTATION_BEFORE = /(?:checksum|[a-z0-9-]+\.[a-z]{2,})\/$/i;
 
 const KEY_WORDS = 'password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|private[_-]?key[_-]?id|secret[_-]?key|client[_-]?secret|credentials?|key[_-]?data|session[_-]?id|sessionid';
 
@@ -27,22 +36,33 @@ function keyKind(key: string): string {
   return 'credential';
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Provider tokens: a prefix that does not continue a word, then the body. */
+const PROVIDER_RULES: PatternRule[] = PROVIDER_TOKENS.map((p) => ({
+  kind: p.kind,
+  pattern: new RegExp(`(?<![A-Za-z0-9_])(?:${p.prefixes.map(escapeRe).join('|')})${p.body}`, 'g'),
+  group: 0,
+  triggers: providerTriggers(p).map((t) => t.toLowerCase()),
+}));
+
 export const PATTERN_RULES: PatternRule[] = [
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{6,}\.eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}/g, group: 0, triggers: ['eyj'] },
+  ...PROVIDER_RULES,
+  // Signed, unsigned (`alg: none`, empty third part) and encrypted (five parts) JWTs.
+  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?/g, group: 0, triggers: ['eyj'] },
   { kind: 'gcp-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, group: 0, triggers: ['aiza'] },
   { kind: 'gcp-oauth-token', pattern: /\bya29\.[0-9A-Za-z_-]{20,}/g, group: 0, triggers: ['ya29.'] },
   { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9_]{30,255}|github_pat_[A-Za-z0-9_]{30,255})/g, group: 0, triggers: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
   { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, group: 0, triggers: ['xox'] },
-  { kind: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, group: 0, triggers: ['k_live_', 'k_test_'] },
-  { kind: 'aws-access-key', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g, group: 0, triggers: ['a3t', 'akia', 'asia', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva'] },
+  { kind: 'aws-access-key', pattern: /\bA3T[A-Z0-9][A-Z0-9]{16}\b/g, group: 0, triggers: ['a3t'] },
   { kind: 'azure-storage-key', pattern: /\b(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/=]{16,})/g, group: 1, triggers: ['accountkey=', 'sharedaccesskey='] },
   { kind: 'azure-sas-token', pattern: /[?&]sig=([A-Za-z0-9%+/=]{16,})/g, group: 1, triggers: ['sig='] },
   { kind: 'azure-client-secret', pattern: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/g, group: 0, triggers: ['q~'] },
   { kind: 'private-key', pattern: /-----BEGIN[A-Z ]*PRIVATE KEY(?: BLOCK)?-----(?:\\n|\r?\n|[A-Za-z0-9+/=\s])*?-----END[A-Z ]*PRIVATE KEY(?: BLOCK)?-----/g, group: 0, triggers: ['private key'] },
-  // Authorization-style headers and flags: everything after the optional scheme word.
+  // Authorization-style headers: the credential after any scheme word (`Api-Token x`, `Bearer x`, `x`).
   {
     kind: 'authorization-header',
-    pattern: /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|digest|negotiate|apikey|sso-key)[ \t]+)?([^\s"',;]+)/gi,
+    pattern: /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:[A-Za-z][\w.-]*[ \t]+(?=[^\s"',;]))?([^\s"',;]+)/gi,
     group: 1,
     triggers: ['authorization'],
   },
@@ -64,10 +84,15 @@ export const PATTERN_RULES: PatternRule[] = [
     pattern: new RegExp(`(["']?)\\b([A-Za-z0-9_.-]*(?:${KEY_WORDS}))\\1[ \\t]*(?::|=>|=)[ \\t]*("(?:[^"\\\\\\n]|\\\\.)*"|'[^'\\n]*'|[^\\s,;&"'{}\\[\\]]+)`, 'gi'),
     group: 3,
     triggers: ['pass', 'secret', 'token', 'key', 'credential', 'session'],
+    reference: (m, text) => REFERENCE_KEY.test(m[2]) || ANNOTATION_BEFORE.test(text.slice(Math.max(0, m.index - 64), m.index)),
   },
 ];
 
-const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
+/**
+ * Values that are not secrets: empty, booleans, masks, placeholders (`<password>`, `<set to the
+ * key 'password' in secret …>`), Terraform's `(sensitive value)` / `(known after apply)`.
+ */
+const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<.*|(?:secrets?|configmaps?|not|missing|required|invalid|empty|unset|set|found|expired|revoked|denied|rotated|redacted|hidden|masked|provided|changed|updated)|\((?:sensitive|known after apply).*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
 
 function unquote(value: string): { value: string; offset: number } {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return { value: value.slice(1, -1), offset: 1 };
@@ -91,11 +116,12 @@ export function patternSpans(text: string, lower: string): SecretSpan[] {
       if (m[0].length === 0) { rule.pattern.lastIndex++; continue; }
       const raw = m[rule.group] ?? '';
       const { value, offset } = unquote(raw);
-      if (NOT_A_SECRET.test(value.trim()) || value.startsWith(MARKER_PREFIX)) continue;
+      if (NOT_A_SECRET.test(value.trim()) || value.startsWith(MARKER_PREFIX) || rule.reference?.(m, text)) continue;
       const start = groupStart(m, rule.group) + offset;
       const kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(m);
       spans.push(value.startsWith('-----BEGIN') ? pemBody(text, start, start + value.length) : { start, end: start + value.length, kind });
     }
   }
+  spans.push(...entropySpans(text, lower));
   return spans;
 }

@@ -6,7 +6,7 @@
  */
 import { patternSpans } from './patternRules';
 import { secretlintSpans } from './secretlintRules';
-import { applySpans, type SecretSpan } from './spans';
+import { applySpans, TOKEN_CHAR, wholeTokens, type SecretSpan } from './spans';
 import { mayHoldSecret } from './triggerGate';
 import { initialState, inStructure, mayHaveStructure, structuredSpans, type StructureState } from './structured';
 
@@ -22,23 +22,40 @@ export function mergeCounts(a: Record<string, number>, b: Record<string, number>
   return out;
 }
 
-/** Redacts whole lines, carrying multi-line state (PEM keys, Secret data) between calls. */
-function redactLines(text: string, state: StructureState): RedactionResult {
-  if (!text) return { text, counts: {} };
+export interface RedactorOptions {
+  /** Exact values to mask wherever they occur (secret placeholder values); shorter than 4 characters are left alone. */
+  literals?: string[];
+}
+
+const MIN_LITERAL = 4;
+
+function literalSpans(text: string, literals: string[]): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const v of literals) {
+    if (v.length < MIN_LITERAL) continue;
+    for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + v.length)) spans.push({ start: at, end: at + v.length, kind: 'placeholder' });
+  }
+  return spans;
+}
+
+/** Every secret found in `text` (whole lines), advancing the multi-line state. */
+function detect(text: string, state: StructureState, literals: string[]): SecretSpan[] {
+  const spans = literals.length ? literalSpans(text, literals) : [];
+  if (!text) return spans;
   const lower = text.toLowerCase();
   const inside = inStructure(state);
   // Most output holds no trigger word at all: one pass instead of every rule's own check.
   // The gate's triggers include the structure triggers, so it also rules those out.
-  if (!inside && !mayHoldSecret(lower)) return { text, counts: {} };
-  const structure = inside || mayHaveStructure(text);
-  const spans: SecretSpan[] = [];
-  if (structure) spans.push(...structuredSpans(text, state));
+  if (!inside && !mayHoldSecret(lower)) return spans;
+  if (inside || mayHaveStructure(text)) spans.push(...structuredSpans(text, state));
   spans.push(...secretlintSpans(text), ...patternSpans(text, lower));
-  return applySpans(text, spans);
+  return wholeTokens(text, spans);
 }
 
-/** Longest unfinished line held back; past it, text is released at a space so memory stays bounded. */
+/** Longest unfinished line held back; past it, text is released in pieces so memory stays bounded. */
 const MAX_PENDING = 256 * 1024;
+/** What a forced release keeps back: a token or key/value pair this close to the end is seen whole. */
+const KEEP_BACK = 4096;
 
 export interface Redactor {
   /** Redacts the complete lines now available; an unfinished last line is held back. */
@@ -47,26 +64,57 @@ export interface Redactor {
   end(): RedactionResult;
 }
 
-export function createRedactor(): Redactor {
+/**
+ * Where to release a giant line: before the last KEEP_BACK characters, at a space if there is
+ * one, never inside a found secret nor inside a word (a token cut in two is no longer seen).
+ */
+function safeCut(text: string, spans: SecretSpan[]): number {
+  const space = text.lastIndexOf(' ', text.length - KEEP_BACK);
+  let cut = space > 0 ? space + 1 : text.length - KEEP_BACK;
+  let word = cut;
+  while (word > 0 && TOKEN_CHAR.test(text[word - 1]) && TOKEN_CHAR.test(text[word] ?? '')) word--;
+  // One giant word (a base64 blob): cutting inside it is the only way to bound memory.
+  if (word > MAX_PENDING / 2) cut = word;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const s of spans) if (s.start < cut && cut < s.end) { cut = s.start; moved = true; }
+  }
+  return cut;
+}
+
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const literals = [...new Set(options.literals ?? [])].filter((v) => v.length >= MIN_LITERAL);
   const state = initialState();
   let pending = '';
+  /** Secrets found in the held-back text while it still had its full context (offsets into `pending`). */
+  let carried: SecretSpan[] = [];
+  const release = (ready: string, known: SecretSpan[]): RedactionResult => applySpans(ready, [...detect(ready, state, literals), ...known]);
   return {
     push(chunk) {
       pending += chunk;
-      let cut = pending.lastIndexOf('\n') + 1;
-      if (cut === 0 && pending.length > MAX_PENDING) {
-        // A giant line: release up to a space well before the end; tokens rarely contain spaces.
-        const space = pending.lastIndexOf(' ', pending.length - 4096);
-        cut = space > 0 ? space + 1 : pending.length - 4096;
+      const nl = pending.lastIndexOf('\n') + 1;
+      if (nl > 0 || pending.length <= MAX_PENDING) {
+        const ready = pending.slice(0, nl);
+        pending = pending.slice(nl);
+        const known = carried;
+        carried = [];
+        return release(ready, known);
       }
+      // A giant line: find secrets on all of it (without moving the real state), release a
+      // safe prefix, and remember what was found in the rest.
+      const probe = [...detect(pending, { ...state }, literals), ...carried];
+      const cut = safeCut(pending, probe);
       const ready = pending.slice(0, cut);
       pending = pending.slice(cut);
-      return redactLines(ready, state);
+      carried = probe.filter((s) => s.start >= cut).map((s) => ({ ...s, start: s.start - cut, end: s.end - cut }));
+      return release(ready, probe.filter((s) => s.end <= cut));
     },
     end() {
       const rest = pending;
+      const known = carried;
       pending = '';
-      return redactLines(rest, state);
+      carried = [];
+      return release(rest, known);
     },
   };
 }
@@ -74,8 +122,8 @@ export function createRedactor(): Redactor {
 /** redactText works in batches of this size: the rules then run only on batches that hold a trigger. */
 const TEXT_BATCH = 64 * 1024;
 
-export function redactText(text: string): RedactionResult {
-  const r = createRedactor();
+export function redactText(text: string, options: RedactorOptions = {}): RedactionResult {
+  const r = createRedactor(options);
   const parts: string[] = [];
   let counts: Record<string, number> = {};
   const take = (res: RedactionResult) => {

@@ -25,11 +25,30 @@ const KINDS: Record<string, string | null> = {
   Npmrc_authToken: 'npm-token',
   PackageJSON_xOauthToken: 'github-token',
   BasicAuth: 'url-credentials',
+  MongoDBConnection: 'url-credentials',
+  MySQLConnection: 'url-credentials',
+  PostgreSQLConnection: 'url-credentials',
   SENDGRID_KEY: 'sendgrid-key',
   OPENAI_TOKEN: 'openai-key',
   LINEAR_API_TOKEN: 'linear-key',
   GITHUB_TOKEN: 'github-token',
+  GITLAB_PERSONAL_ACCESS_TOKEN: 'gitlab-token',
+  HUGGINGFACE_USER_ACCESS_TOKEN: 'huggingface-token',
+  ANTHROPIC_API_KEY: 'anthropic-key',
+  GROQ_API_KEY: 'groq-key',
+  NOTION_INTEGRATION_TOKEN: 'notion-token',
+  OPS_TOKEN: '1password-token',
+  SHOPIFY_KEY: 'shopify-token',
+  DATABRICKS_PERSONAL_ACCESS_TOKEN: 'databricks-token',
+  DOCKER_PERSONAL_ACCESS_TOKEN: 'docker-token',
+  FIGMA_PERSONAL_ACCESS_TOKEN: 'figma-token',
 };
+
+/** Families of message ids that share one kind (Stripe, Grafana, Vault, Vercel, Cloudflare, Tailscale). */
+const KIND_FAMILIES: [RegExp, string][] = [
+  [/^STRIPE_/, 'stripe-key'], [/^GRAFANA_/, 'grafana-token'], [/^HASHICORP_VAULT_/, 'vault-token'],
+  [/^VERCEL_/, 'vercel-token'], [/^CLOUDFLARE_/, 'cloudflare-token'], [/^TAILSCALE_/, 'tailscale-key'],
+];
 
 /** Literal strings at least one of which a rule's pattern needs: a cheap pre-check per batch. */
 const TRIGGERS: Record<string, string[]> = {
@@ -45,6 +64,21 @@ const TRIGGERS: Record<string, string[]> = {
   '@secretlint/secretlint-rule-linear': ['lin_api_'],
   '@secretlint/secretlint-rule-1password': ['ops_'],
   '@secretlint/secretlint-rule-gcp': [], // only reads .p12/.json files by path
+  '@secretlint/secretlint-rule-stripe': ['sk_live', 'sk_test', 'rk_live', 'rk_test'],
+  '@secretlint/secretlint-rule-gitlab': ['glpat-'],
+  '@secretlint/secretlint-rule-grafana': ['glc_', 'glsa_'],
+  '@secretlint/secretlint-rule-anthropic': ['sk-ant-'],
+  '@secretlint/secretlint-rule-groq': ['gsk_'],
+  '@secretlint/secretlint-rule-huggingface': ['hf_'],
+  '@secretlint/secretlint-rule-notion': ['ntn_'],
+  '@secretlint/secretlint-rule-database-connection-string': ['mongodb', 'mysql', 'postgres'],
+  '@secretlint/secretlint-rule-hashicorp-vault': ['hvs.', 'hvb.', 'hvr.'],
+  '@secretlint/secretlint-rule-vercel': ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+  '@secretlint/secretlint-rule-databricks': ['dapi'],
+  '@secretlint/secretlint-rule-docker': ['dckr_pat_'],
+  '@secretlint/secretlint-rule-figma': ['figd_'],
+  '@secretlint/secretlint-rule-cloudflare': ['cfk_', 'cfut_', 'cfat_'],
+  '@secretlint/secretlint-rule-tailscale': ['tskey-'],
 };
 
 const SKIPPED = new Set(['@secretlint/secretlint-rule-filter-comments', '@secretlint/secretlint-rule-gcp']);
@@ -123,7 +157,7 @@ export function secretlintSpans(text: string): SecretSpan[] {
     const pending = rule.handler.file?.(src);
     if (pending instanceof Promise) pending.catch(() => undefined);
     for (const r of sink) {
-      const kind = r.messageId in KINDS ? KINDS[r.messageId] : kebab(r.messageId);
+      const kind = r.messageId in KINDS ? KINDS[r.messageId] : KIND_FAMILIES.find(([re]) => re.test(r.messageId))?.[1] ?? kebab(r.messageId);
       if (!kind) continue;
       const [start, end] = locate(text, r);
       spans.push(kind === 'url-credentials' ? passwordOnly(text, start, end) : kind === 'private-key' ? pemBody(text, start, end) : { start, end, kind });

@@ -42,3 +42,21 @@ export function pemBody(text: string, start: number, end: number): SecretSpan {
   if (before) to -= before[0].length;
   return { start: from, end: Math.max(from, to), kind: 'private-key' };
 }
+
+/** Characters a token is made of: a span that stops inside them is carried on to the word's end. */
+export const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.~%]/;
+/** Kinds whose span is already exactly the secret's extent (multi-line bodies, header values). */
+const EXACT_KINDS = new Set(['private-key', 'cookie', 'k8s-secret-data', 'url-credentials']);
+
+/**
+ * No half-redacted tokens: a rule whose pattern ends before the token does (`xapp-1-…-…` with a
+ * longer last part than the rule allows) still removes the whole word.
+ */
+export function wholeTokens(text: string, spans: SecretSpan[]): SecretSpan[] {
+  return spans.map((s) => {
+    if (EXACT_KINDS.has(s.kind)) return s;
+    let end = s.end;
+    while (end < text.length && TOKEN_CHAR.test(text[end]) && !text.startsWith(MARKER_PREFIX, end)) end++;
+    return end === s.end ? s : { ...s, end };
+  });
+}

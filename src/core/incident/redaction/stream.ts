@@ -1,4 +1,4 @@
-import { createRedactor, mergeCounts } from './redact';
+import { createRedactor, mergeCounts, type RedactorOptions } from './redact';
 
 /**
  * Redacts a stream of text. A secret can be split across two chunks, so the unfinished last
@@ -12,8 +12,8 @@ export interface StreamRedactor {
   counts(): Record<string, number>;
 }
 
-export function createStreamRedactor(): StreamRedactor {
-  const redactor = createRedactor();
+export function createStreamRedactor(options: RedactorOptions = {}): StreamRedactor {
+  const redactor = createRedactor(options);
   let counts: Record<string, number> = {};
   const take = (r: { text: string; counts: Record<string, number> }): string => {
     counts = mergeCounts(counts, r.counts);

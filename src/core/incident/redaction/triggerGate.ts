@@ -6,6 +6,7 @@
  * is a single pass. Lower-casing keeps it a superset: every case-sensitive trigger that occurs
  * in the text occurs lower-cased in the lower-cased text.
  */
+import { ENTROPY_TRIGGERS } from './entropy';
 import { PATTERN_RULES } from './patternRules';
 import { secretlintTriggers } from './secretlintRules';
 import { STRUCTURE_TRIGGERS } from './structured';
@@ -18,7 +19,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function build(): RegExp | null {
   const fromSecretlint = secretlintTriggers();
   if (fromSecretlint === null) return null;
-  const all = [...PATTERN_RULES.flatMap((r) => r.triggers), ...fromSecretlint, ...STRUCTURE_TRIGGERS].map((t) => t.toLowerCase());
+  const all = [...PATTERN_RULES.flatMap((r) => r.triggers), ...fromSecretlint, ...STRUCTURE_TRIGGERS, ...ENTROPY_TRIGGERS].map((t) => t.toLowerCase());
   const unique = [...new Set(all)].filter((t) => t !== '');
   return new RegExp(unique.map(escape).join('|'));
 }
