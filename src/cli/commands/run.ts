@@ -4,7 +4,7 @@ import { parseRunbook } from '../../core/runbook/parse';
 import { selectBlockLines } from '../../core/runbook/selectLines';
 import { linesText } from '../../core/runbook/blockLabel';
 import type { RunbookBlock } from '../../core/runbook/types';
-import { fillPlaceholders } from '../../core/runbook/placeholders';
+import { fillWithSecrets } from '../../core/runbook/secretPlaceholders';
 import { runAndRecord } from '../../core/exec/recordRun';
 import { effectiveTimeoutMs } from '../../core/exec/timeout';
 import { needsTerminal } from '../../core/exec/needsTty';
@@ -35,7 +35,9 @@ Options:
   --incident DIR     Incident folder to record in; created with an incident.json if missing.
   --lines A-B        Run only runbook lines A to B of the block (whole lines, inside it), as
                      Run Selection does; the entry records lines [A', B'] and selection: true.
-  --var KEY=VALUE    Value for placeholder <KEY>; repeat for each placeholder.
+  --var KEY=VALUE    Value for placeholder <KEY>; repeat for each placeholder. Values of
+                     placeholders named like a secret (password, token, key…) and values
+                     that look like a credential are recorded as [REDACTED:placeholder].
   --timeout SECONDS  Stop the block after this long (also 90s, 5m); 0 for none.
                      Default: the block's timeout attribute, else none.
   --shell SHELL      Shell that runs the block with -c (default bash).
@@ -120,7 +122,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (!values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
     if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
-    const filled = fillPlaceholders(block.code, vars);
+    const filled = fillWithSecrets(block, vars);
     if (filled.missing.length) {
       const names = filled.missing.map((n) => `<${n}>`).join(', ');
       const flags = filled.missing.map((n) => `--var ${n}=VALUE`).join(' ');
@@ -161,6 +163,8 @@ export async function run(argv: string[]): Promise<number> {
         runbookRel: runbookRelative(runbookPath),
         block,
         code: filled.code,
+        recordedCode: filled.recordedCode,
+        secrets: filled.secrets,
         shell: values.shell,
         timeoutMs,
         signal: stop.signal,

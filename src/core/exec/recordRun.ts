@@ -6,6 +6,12 @@ import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { appendEntry, newEntryId } from '../incident/timeline';
 import { outputFilePath, outputFileRel } from '../incident/incidentFiles';
 import { runProcess, type OutputStream, type ProcessResult } from './runner';
+import { secretCommands } from '../incident/redaction/secretCommands';
+import { marker } from '../incident/redaction/spans';
+import { PLACEHOLDER_KIND } from '../runbook/secretPlaceholders';
+
+const PLACEHOLDER_MARKER = marker(PLACEHOLDER_KIND);
+const countOf = (text: string, part: string): number => text.split(part).length - 1;
 
 export interface RunRecordRequest {
   incidentDir: string;
@@ -29,6 +35,10 @@ export interface RunRecordRequest {
   /** Called with the entry id before the process starts (its output goes to outputs/<id>.log). */
   onStart?: (entryId: string) => void;
   killGraceMs?: number;
+  /** The code as recorded: secret placeholder values masked (see secretPlaceholders.ts). Default: `code`. */
+  recordedCode?: string;
+  /** Values typed for secret placeholders: masked wherever they appear in the recorded command and output. */
+  secrets?: string[];
 }
 
 /** Like Runme: relative to the runbook, so `> incident-logs.txt` lands beside it. */
@@ -49,7 +59,11 @@ export function runStatus(r: Pick<ProcessResult, 'timedOut' | 'cancelled' | 'exi
 export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry> {
   const id = newEntryId();
   req.onStart?.(id);
-  const command = redactText(req.code);
+  const command = redactText(req.recordedCode ?? req.code, { literals: req.secrets });
+  const masked = countOf(req.recordedCode ?? req.code, PLACEHOLDER_MARKER) - countOf(req.code, PLACEHOLDER_MARKER);
+  if (masked > 0) command.counts = mergeCounts(command.counts, { [PLACEHOLDER_KIND]: masked });
+  // Safe choice for a block mixing such a command with others: its whole output is withheld.
+  const printsSecrets = await secretCommands(req.code);
   const result = await runProcess({
     command: req.code,
     shell: req.shell,
@@ -60,6 +74,8 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     onData: req.onData,
     outputFile: outputFilePath(req.incidentDir, id),
     killGraceMs: req.killGraceMs,
+    secrets: req.secrets,
+    withholdOutput: printsSecrets.length ? printsSecrets : undefined,
   });
   const error = [result.spawnError, result.outputFileError].filter(Boolean).join('; ');
   const entry: TimelineEntry = {
@@ -81,7 +97,7 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     outputFile: outputFileRel(id),
     truncated: result.truncated,
     redactions: mergeCounts(command.counts, result.redactions),
-    ...(req.confirmation ? { confirmation: req.confirmation } : {}),
+    ...(req.confirmation ? { confirmation: { ...req.confirmation, destructive: req.confirmation.destructive.map((d) => redactText(d, { literals: req.secrets }).text) } } : {}),
     ...(req.block.selectedLines ? { lines: req.block.selectedLines, selection: true } : {}),
     ...(req.shell && req.shell !== 'bash' ? { shell: req.shell } : {}),
     ...(error ? { error } : {}),

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createStreamRedactor } from '../incident/redaction/stream';
 import { mergeCounts, redactText } from '../incident/redaction/redact';
+import { SECRET_OUTPUT_KIND, withheldNote } from '../incident/redaction/secretCommands';
 import { cleanTerminalText } from './ansi';
 import { createLineBuffer } from './lineBuffer';
 import { DEFAULT_CAP_BYTES, HeadTailCapture } from './outputCap';
@@ -31,6 +32,13 @@ export interface RunProcessOptions {
   killGraceMs?: number;
   /** After the shell exits, how long to keep reading from background processes that hold its output open. */
   drainMs?: number;
+  /** Exact values masked wherever they appear in the output (secret placeholder values). */
+  secrets?: string[];
+  /**
+   * The block runs these commands, which print secret material (`oc whoami -t`): its output is
+   * withheld from `output` and `outputFile` entirely (a note says how much); the live view still gets it.
+   */
+  withholdOutput?: string[];
 }
 
 export interface ProcessResult {
@@ -113,7 +121,7 @@ class OutputSink {
 }
 
 /** Decoding, ANSI stripping and redaction for one of the child's streams. */
-function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData']) {
+function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData'], secrets: string[] | undefined) {
   // A failing live view must not cost the record of the run.
   const onData = onDataOption && ((chunk: string, s: OutputStream) => {
     try {
@@ -124,7 +132,7 @@ function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData']
   });
   const decoder = new StringDecoder('utf8');
   const lines = createLineBuffer();
-  const redactor = createStreamRedactor();
+  const redactor = createStreamRedactor({ literals: secrets });
   return {
     push(buf: Buffer): string {
       const raw = decoder.write(buf);
@@ -205,8 +213,8 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   }
 
   return new Promise<ProcessResult>((resolve) => {
-    const out = cleaner('stdout', opts.onData);
-    const err = cleaner('stderr', opts.onData);
+    const out = cleaner('stdout', opts.onData, opts.secrets);
+    const err = cleaner('stderr', opts.onData, opts.secrets);
     const streams = [child.stdout!, child.stderr!];
     let open = streams.length;
     let exit: { code: number | null; signal: string | null; ms: number } | undefined;
@@ -223,6 +231,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     let drainTimer: NodeJS.Timeout | undefined;
     let done = false;
 
+    let withheld = 0;
     const write = (text: string) => {
       if (sink.write(text) || paused) return;
       paused = true;
@@ -268,8 +277,9 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
         for (let i = 0; i < 100 && groupAlive(child.pid); i++) await sleep(10);
       }
       clearTimeout(sigkillTimer);
+      if (opts.withholdOutput) write(withheldNote(withheld, opts.withholdOutput));
       if (abandoned) write('\n[runbook-lens: stopped capturing output; background processes of this block still hold it open]\n');
-      const counts = mergeCounts(out.counts(), err.counts());
+      const counts = opts.withholdOutput ? { [SECRET_OUTPUT_KIND]: 1 } : mergeCounts(out.counts(), err.counts());
       if (spawnError) {
         const note = redactText(`runbook-lens: ${spawnError}\n`);
         write(note.text);
@@ -289,10 +299,15 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       if (open === 0 && (exit || spawnError)) void complete();
     };
 
-    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); write(out.push(b)); });
-    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); write(err.push(b)); });
-    child.stdout!.once('close', () => { write(out.end()); streamClosed(); });
-    child.stderr!.once('close', () => { write(err.end()); streamClosed(); });
+    // Withheld output still goes through the cleaner: the live view and the byte count need it.
+    const emit = (text: string) => {
+      if (opts.withholdOutput) withheld += Buffer.byteLength(text, 'utf8');
+      else write(text);
+    };
+    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); emit(out.push(b)); });
+    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); emit(err.push(b)); });
+    child.stdout!.once('close', () => { emit(out.end()); streamClosed(); });
+    child.stderr!.once('close', () => { emit(err.end()); streamClosed(); });
 
     child.once('error', (e) => {
       // Only a failed spawn ends the run here; a failed kill is reported by 'exit' later.

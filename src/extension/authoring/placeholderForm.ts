@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isSecretName } from '../../core/runbook/secretPlaceholders';
 import { askPlaceholders, type ChoiceSource } from '../run/placeholderPrompt';
 
 /**
@@ -22,7 +23,7 @@ export async function askAllPlaceholders(
   if (preset && names.every((n) => n in preset)) return values;
   for (;;) {
     const run: vscode.QuickPickItem & { name?: string } = { label: `$(play) ${what}`, description: 'with these values' };
-    const items = [run, ...names.map((n) => ({ label: `<${n}>`, description: values[n], name: n }))];
+    const items = [run, ...names.map((n) => ({ label: `<${n}>`, description: isSecretName(n) ? '•'.repeat(8) : values[n], name: n }))];
     const pick = await vscode.window.showQuickPick(items, {
       title: `Runbook Lens: ${what}: check the values`,
       placeHolder: 'Pick a value to change it, or start the run',

@@ -36,9 +36,9 @@ export async function runOnContexts(service: KubeTargetService, services: Extens
   }
   const incidentDir = await services.incidents.ensure();
   if (!incidentDir) return undefined;
-  const code = await runs.resolveCode(found.block, incidentDir, targets[0]);
-  if (code === undefined) return undefined;
-  const vars = runs.memory.get(incidentDir);
+  const filled = await runs.resolveCode(found.block, incidentDir, targets[0]);
+  if (filled === undefined) return undefined;
+  const { code, values: vars } = filled;
   // Confirm every target first (destructive commands name each context), then start them together.
   const confirmed: { target: KubeTarget; confirmation?: Confirmation }[] = [];
   for (const target of targets) {

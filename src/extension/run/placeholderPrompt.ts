@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LiveChoice } from '../../core/kube/liveChoices';
+import { isSecretName, rememberable } from '../../core/runbook/secretPlaceholders';
 
-/** Placeholder values remembered per incident (in workspace state, never in the runbook). */
+/** Placeholder values remembered per incident (in workspace state, never in the runbook); secret values never are. */
 export class PlaceholderMemory {
   constructor(private readonly state: vscode.Memento) {}
 
@@ -10,11 +11,13 @@ export class PlaceholderMemory {
   }
 
   get(incidentDir: string): Record<string, string> {
-    return this.state.get<Record<string, string>>(this.key(incidentDir)) ?? {};
+    return rememberable(this.state.get<Record<string, string>>(this.key(incidentDir)) ?? {});
   }
 
   async remember(incidentDir: string, values: Record<string, string>): Promise<void> {
-    await this.state.update(this.key(incidentDir), { ...this.get(incidentDir), ...values });
+    const secret = Object.keys(values).filter((n) => !(n in rememberable(values)));
+    const kept = Object.fromEntries(Object.entries(this.get(incidentDir)).filter(([n]) => !secret.includes(n)));
+    await this.state.update(this.key(incidentDir), { ...kept, ...rememberable(values) });
   }
 }
 
@@ -38,8 +41,18 @@ export async function askPlaceholders(
       continue;
     }
     const step = names.length > 1 ? ` (${i + 1}/${names.length})` : '';
-    const live = choices ? await choices(name).catch(() => undefined) : undefined;
-    const value = live && live.length
+    const secret = isSecretName(name);
+    // A secret is typed into a masked box: no live choices, no remembered value.
+    const live = choices && !secret ? await choices(name).catch(() => undefined) : undefined;
+    const value = secret
+      ? await vscode.window.showInputBox({
+          title: `Runbook Lens: value for <${name}>${step}`,
+          prompt: `Fill the secret placeholder <${name}>. It is recorded as [REDACTED:placeholder] and not remembered.`,
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (v) => (v === '' ? `Enter a value for <${name}>` : undefined),
+        })
+      : live && live.length
       ? await pickWithTyping(name, step, live, remembered[name])
       : await vscode.window.showInputBox({
           title: `Runbook Lens: value for <${name}>${step}`,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fillBlock } from '../../core/runbook/placeholders';
+import { fillWithSecrets, type FilledCode } from '../../core/runbook/secretPlaceholders';
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { TimelineEntry } from '../../core/incident/types';
@@ -60,8 +60,8 @@ export class RunController implements vscode.Disposable {
     return picked.ok ? { document, block: picked.block } : undefined;
   }
 
-  /** Fills placeholders for `block`, asking what is missing. undefined = cancelled. */
-  async resolveCode(block: RunbookBlock, incidentDir: string, target: KubeTarget | undefined, preset?: Record<string, string>): Promise<string | undefined> {
+  /** Fills placeholders for `block`, asking what is missing. undefined = cancelled. Secret values are not remembered. */
+  async resolveCode(block: RunbookBlock, incidentDir: string, target: KubeTarget | undefined, preset?: Record<string, string>): Promise<(FilledCode & { values: Record<string, string> }) | undefined> {
     const remembered = this.memory.get(incidentDir);
     const choices = target && this.services.target?.placeholderChoices
       ? (name: string) => this.services.target!.placeholderChoices!(name, target)
@@ -69,7 +69,7 @@ export class RunController implements vscode.Disposable {
     const values = await askPlaceholders(block.placeholders, remembered, preset, choices);
     if (!values) return undefined;
     await this.memory.remember(incidentDir, values);
-    return fillBlock(block, values).code;
+    return { ...fillWithSecrets(block, values), values };
   }
 
   async run(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
@@ -92,8 +92,9 @@ export class RunController implements vscode.Disposable {
     const incidentDir = await this.services.incidents.ensure();
     if (!incidentDir) return undefined;
     const target = options.target ?? this.services.target?.current();
-    const code = await this.resolveCode(block, incidentDir, target, options.vars);
-    if (code === undefined) return undefined;
+    const filled = await this.resolveCode(block, incidentDir, target, options.vars);
+    if (filled === undefined) return undefined;
+    const { code } = filled;
     const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(block, code, target) : undefined);
     if (this.services.guard && !confirmation) return undefined;
 
@@ -105,7 +106,7 @@ export class RunController implements vscode.Disposable {
       return undefined;
     }
     const label = describeBlock(block);
-    for (const line of echoHeader({ block, code, target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
+    for (const line of echoHeader({ block, code: filled.recordedCode, target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
     if (settings.revealOutput) this.output.show(true);
     let atLineStart = true;
     let entry: TimelineEntry | undefined;
@@ -116,6 +117,8 @@ export class RunController implements vscode.Disposable {
         runbookRel: vscode.workspace.asRelativePath(document.uri, false),
         block,
         code,
+        recordedCode: filled.recordedCode,
+        secrets: filled.secrets,
         shell: settings.shell,
         env: { ...process.env, ...(scoped?.env ?? {}) },
         timeoutMs: effectiveTimeoutMs(block.attributes.timeout, settings.defaultTimeoutSeconds),
@@ -156,15 +159,17 @@ export class RunController implements vscode.Disposable {
     const incidentDir = await this.services.incidents.ensure();
     if (!incidentDir) return undefined;
     const target = options.target ?? this.services.target?.current();
-    const code = await this.resolveCode(found.block, incidentDir, target, options.vars);
-    if (code === undefined) return undefined;
-    const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(found.block, code, target) : undefined);
+    const filled = await this.resolveCode(found.block, incidentDir, target, options.vars);
+    if (filled === undefined) return undefined;
+    const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(found.block, filled.code, target) : undefined);
     if (this.services.guard && !confirmation) return undefined;
     return runInTerminal({
       services: this.services,
       document: found.document,
       block: found.block,
-      code,
+      code: filled.code,
+      recordedCode: filled.recordedCode,
+      secrets: filled.secrets,
       incidentDir,
       target,
       confirmation,

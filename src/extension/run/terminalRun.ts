@@ -7,6 +7,7 @@ import type { Confirmation, RunStatus, TimelineEntry } from '../../core/incident
 import { appendEntry, newEntryId } from '../../core/incident/timeline';
 import { mergeCounts, redactText } from '../../core/incident/redaction/redact';
 import { stripAnsi } from '../../core/exec/ansi';
+import { SECRET_OUTPUT_KIND, secretCommands, withheldNote } from '../../core/incident/redaction/secretCommands';
 import { capOutput } from '../../core/exec/outputCap';
 import { runStatus } from '../../core/exec/recordRun';
 import { terminalCommand } from '../../core/exec/terminalCommand';
@@ -22,6 +23,9 @@ export interface TerminalRunArgs {
   document: vscode.TextDocument;
   block: RunbookBlock;
   code: string;
+  /** The code as recorded (secret placeholder values masked), and those values. */
+  recordedCode: string;
+  secrets: string[];
   incidentDir: string;
   target: KubeTarget | undefined;
   confirmation: Confirmation | undefined;
@@ -81,12 +85,15 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     if (captured) status = runStatus({ timedOut: false, cancelled: controller.signal.aborted, exitCode });
     a.state.finish(uri, a.block.index, controller, status === 'unknown' ? undefined : { status, exitCode, durationMs });
   }
-  const clean = redactText(stripAnsi(raw));
+  const printsSecrets = await secretCommands(a.code);
+  const clean = printsSecrets.length
+    ? { text: withheldNote(Buffer.byteLength(raw), printsSecrets), counts: { [SECRET_OUTPUT_KIND]: 1 } }
+    : redactText(stripAnsi(raw), { literals: a.secrets });
   const outputFile = path.join('outputs', `${id}.log`);
   await fs.mkdir(path.join(a.incidentDir, 'outputs'), { recursive: true });
   await fs.writeFile(path.join(a.incidentDir, outputFile), clean.text);
   const capped = capOutput(clean.text);
-  const command = redactText(a.code);
+  const command = redactText(a.recordedCode, { literals: a.secrets });
   const entry: TimelineEntry = {
     id,
     time: new Date(started).toISOString(),

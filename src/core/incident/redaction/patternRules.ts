@@ -92,7 +92,7 @@ export const PATTERN_RULES: PatternRule[] = [
  * Values that are not secrets: empty, booleans, masks, placeholders (`<password>`, `<set to the
  * key 'password' in secret …>`), Terraform's `(sensitive value)` / `(known after apply)`.
  */
-const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<.*|(?:secrets?|configmaps?|not|missing|required|invalid|empty|unset|set|found|expired|revoked|denied|rotated|redacted|hidden|masked|provided|changed|updated)|\((?:sensitive|known after apply).*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
+const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<.*|\$\(.*|`.*|(?:secrets?|configmaps?|not|missing|required|invalid|empty|unset|set|found|expired|revoked|denied|rotated|redacted|hidden|masked|provided|changed|updated)|\((?:sensitive|known)\b.*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
 
 function unquote(value: string): { value: string; offset: number } {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return { value: value.slice(1, -1), offset: 1 };
