@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { redactText } from '../../src/core/incident/redaction/redact';
 import { createStreamRedactor } from '../../src/core/incident/redaction/stream';
+import { PATTERN_RULES } from '../../src/core/incident/redaction/patternRules';
+import { mayHoldSecret, trieSource } from '../../src/core/incident/redaction/triggerGate';
 import { credentialCorpus, leakedPieces, PROVIDER_COUNT } from '../support/credentialCorpus';
 import { ordinaryLines, SECRET_REFERENCES } from '../support/ordinaryLines';
 
@@ -111,4 +113,12 @@ test('long lines: a credential at every offset around the 256 KiB release point 
   }
   console.log(`long-line boundary cases held: ${tried - leaks.length}/${tried}`);
   assert.deepEqual(leaks, []);
+});
+
+test('the trigger gate, built as a trie, lets in text holding any trigger of any rule, and nothing else', () => {
+  const words = ['glpat-', 'glrt-', 'gl', 'hvs.', 'a(b', 'x|y', 'key', 'monkey-', 'sk_live_'];
+  const gate = new RegExp(trieSource(words));
+  for (const w of words) assert.ok(gate.test(`before ${w} after`), w);
+  for (const text of ['g l', 'hvs', 'ab', 'xy', 'ke y', 'sk_']) assert.ok(!gate.test(text), text);
+  for (const rule of PATTERN_RULES) for (const t of rule.triggers) assert.ok(mayHoldSecret(`…${t}…`), t);
 });
