@@ -73,6 +73,7 @@ export async function withSettings<T>(values: Record<string, unknown>, fn: () =>
 export interface InputBoxCall {
   title?: string;
   value?: string;
+  password?: boolean;
 }
 
 /**
@@ -85,7 +86,7 @@ export async function withInputBox<T>(answer: (o: vscode.InputBoxOptions) => str
   const calls: InputBoxCall[] = [];
   win.showInputBox = async (options?: vscode.InputBoxOptions) => {
     const o = options ?? {};
-    calls.push({ title: o.title, value: o.value });
+    calls.push({ title: o.title, value: o.value, password: o.password });
     const typed = answer(o);
     const invalid = typed !== undefined ? await o.validateInput?.(typed) : undefined;
     assert.ok(!invalid, `the input box rejected ${JSON.stringify(typed)}: ${JSON.stringify(invalid)}`);
