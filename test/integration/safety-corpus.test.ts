@@ -9,6 +9,8 @@ import { ensureIncidentDir } from '../../src/core/incident/incidentStore';
 import { parseRunbook } from '../../src/core/runbook/parse';
 import { fillWithSecrets } from '../../src/core/runbook/secretPlaceholders';
 import { credentialCorpus, leakedPieces } from '../support/credentialCorpus';
+import { startFakeCluster, writeFakeKubeconfig } from '../support/fakeCluster';
+import { photonFixture } from '../support/fakeCluster/photonFixture';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-safety-corpus-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -120,4 +122,31 @@ test('output of commands that print secret material is withheld whole, and the e
   const plain = await run(path.join(tmp, 'secret-cmd-none'), 'kubectl() { echo db-credentials Opaque 2 41d; }\nkubectl get secret db-credentials -n photon-mlir');
   assert.equal(plain.redactions?.['secret-command-output'], undefined);
   assert.match(plain.output ?? '', /db-credentials Opaque/);
+});
+
+test('real kubectl against a fake cluster: a Secret read with jsonpath, yaml or piped to base64 -d leaves no trace in the record', async () => {
+  const cluster = await startFakeCluster(photonFixture('prod', { tokens: { 'prod-token': { name: 'sre' } } }));
+  try {
+    const kubeconfig = writeFakeKubeconfig(path.join(tmp, 'kubeconfig'), [{ context: 'prod', server: cluster.url, namespace: 'photon-mlir', token: 'prod-token' }]);
+    const env = { ...process.env, KUBECONFIG: kubeconfig };
+    const clear = 'simulated-prod-password';
+    const encoded = Buffer.from(clear).toString('base64');
+    const blocks = [
+      `kubectl get secret db-credentials -o jsonpath='{.data.password}'`,
+      `kubectl get secret db-credentials -o jsonpath='{.data.password}' | base64 -d`,
+      'kubectl get secret db-credentials -o yaml',
+      `kubectl get pods\nPW=$(kubectl get secret db-credentials -o go-template='{{.data.password | base64decode}}')\necho "using $PW"`,
+    ];
+    for (const [i, code] of blocks.entries()) {
+      const dir = path.join(tmp, `kubectl-secret-${i}`);
+      const seen: string[] = [];
+      const entry = await run(dir, code, { env, onData: (c) => seen.push(c) });
+      assert.equal(entry.exitCode, 0, `${code}: ${entry.output}`);
+      assert.ok(seen.join('').includes(i === 0 || i === 2 ? encoded : clear), 'the live view shows what kubectl printed');
+      assert.equal(entry.redactions?.['secret-command-output'], 1, code);
+      for (const [name, text] of await everythingWritten(dir)) assert.ok(!text.includes(encoded) && !text.includes(clear), `${code}: ${name}`);
+    }
+  } finally {
+    await cluster.close();
+  }
 });
