@@ -32,3 +32,22 @@ test('commands that print secret material, from the bash parse', async () => {
   assert.deepEqual(missed, []);
   assert.deepEqual(falseAlarms, []);
 });
+
+/** Ways of writing those commands that an attacker (or a hurried SRE) uses: wrappers, quoting, loops, functions, aliases, variables. */
+const HOSTILE = [
+ "command kubectl get secret x -o yaml", '"kubectl" get secret x -o yaml', "kubectl get -o=yaml secret x", "kubectl get secret -ojsonpath='{.data}' x", "oc get secret/x -o json",
+ "KUBECONFIG=/tmp/k kubectl get secret x -o json", "timeout 5 kubectl get secret x -o yaml", "kubectl get secrets -A -o json", "kubectl --namespace x get secret y -o yaml",
+ "kubectl get sa,secret -o yaml", "sudo -E kubectl get secret x -o yaml", "watch kubectl get secret x -o yaml", "xargs -I{} kubectl get secret {} -o yaml", "/usr/bin/kubectl get secret x -o yaml",
+ "kubectl get secret x --output jsonpath='{.data.p}'", "kubectl get secret x -o 'go-template={{.data}}'", "if true; then oc whoami -t; fi", "for s in a b; do kubectl get secret $s -o yaml; done",
+ "f() { oc whoami -t; }; f", "echo $(gcloud auth print-access-token)", "TOKEN=`oc whoami -t`", "sh -c \"vault token lookup\"", "eval 'oc whoami -t'", "kubectl exec -it p -- sh -c 'cat /var/run/secrets/kubernetes.io/serviceaccount/token'",
+ "aws --region eu-west-1 sts get-session-token", "aws ecr --region x get-login-password", "kubectl get secret x -o custom-columns=P:.data.password", "oc extract secret/db --to=-",
+ "kubectl get secret x -o json | jq -r .data.password | base64 -d", "cat ~/.kube/config", "cat $HOME/.aws/credentials", "vault kv get -field=password secret/db", "kubectl   get   secret x   -o yaml",
+ "kubectl get secret x -o yaml > /tmp/x; cat /tmp/x", "k=kubectl; $k get secret x -o yaml", "alias k=kubectl\nk get secret x -o yaml",
+];
+
+test('hostile spellings of secret-printing commands are all seen', async () => {
+  const missed = [];
+  for (const c of HOSTILE) if ((await secretCommands(c)).length === 0) missed.push(c);
+  console.log(`secret-printing commands held: ${HOSTILE.length - missed.length}/${HOSTILE.length}`);
+  assert.deepEqual(missed, []);
+});

@@ -70,7 +70,12 @@ const base = (w: string): string => w.slice(w.lastIndexOf('/') + 1);
 /** The rule a command's words break, if any. Words are already unquoted; the first is the program. */
 export function secretCommandOf(words: string[]): string | undefined {
   let i = 0;
-  while (i < words.length && (WRAPPERS.has(base(words[i])) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || (i > 0 && /^-/.test(words[i]) && WRAPPERS.has(base(words[i - 1]))))) i++;
+  let wrapped = false;
+  // Wrappers, their options and numeric arguments (`timeout 5`, `nice -n 5`, `watch -n 2`), and `VAR=x` prefixes.
+  while (i < words.length && (WRAPPERS.has(base(words[i])) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || (wrapped && /^(?:-.*|\d+(?:\.\d+)?[smhd]?)$/.test(words[i])))) {
+    wrapped ||= WRAPPERS.has(base(words[i]));
+    i++;
+  }
   const program = base(words[i] ?? '');
   const args = words.slice(i + 1);
   if (args.some((a) => SECRET_PATH.test(a))) return `${program} ${args.find((a) => SECRET_PATH.test(a))}`;
@@ -94,9 +99,28 @@ function commandWords(node: Node): string[] {
   return words;
 }
 
+/** Names the block binds to a word (`k=kubectl`, `alias k=kubectl`): a command named `$k` or `k` is that word. */
+type Bindings = Map<string, string[]>;
+
+function bindings(code: string): Bindings {
+  const found: Bindings = new Map();
+  for (const m of code.matchAll(/(?:^|[;&|\s])(alias\s+)?([A-Za-z_][A-Za-z0-9_]*)=(['"]?)([^'"\n;&|]+)\3/g)) {
+    found.set(m[1] ? m[2] : `$${m[2]}`, m[4].trim().split(/\s+/));
+  }
+  return found;
+}
+
+function expand(words: string[], bound: Bindings): string[] {
+  const first = (words[0] ?? '').replace(/^\$\{(\w+)\}$/, '$$$1');
+  const to = bound.get(first);
+  return to ? [...to, ...words.slice(1)] : words;
+}
+
+let bound: Bindings = new Map();
+
 function walk(node: Node, found: string[], depth: number): void {
   if (node.type === 'command') {
-    const words = commandWords(node);
+    const words = expand(commandWords(node), bound);
     const hit = secretCommandOf(words);
     if (hit) found.push(hit);
     // `bash -c '…'`, `eval "…"`: the string is code too.
@@ -133,5 +157,6 @@ export async function secretCommands(code: string): Promise<string[]> {
   } catch {
     return code.split(/[\n;|&]+/).map((l) => secretCommandOf(l.trim().split(/\s+/).map(unquote))).filter((x): x is string => !!x);
   }
+  bound = bindings(code);
   return [...new Set(secretCommandsSync(code, 0))];
 }
