@@ -18,6 +18,11 @@ const FORMS: [string, (v: string) => string][] = [
   ['header', (v) => `Authorization: Bearer ${v}`],
   ['url', (v) => `https://api.example.com/v1/items?page=2&auth=${v}`],
   ['sentence', (v) => `calling the API with ${v} now`],
+  ['parenthesised', (v) => `(${v})`], ['single-quoted', (v) => `'${v}'`], ['backticks', (v) => `\`${v}\``],
+  ['url-path', (v) => `GET /hooks/${v}/run`], ['no-space-header', (v) => `Authorization:Bearer ${v}`], ['crlf', (v) => `${v}\r`],
+  ['tabs', (v) => `key\t${v}\tend`], ['xml', (v) => `<token>${v}</token>`], ['logfmt', (v) => `level=info msg="auth ok" cred=${v} user=sre`],
+  ['csv', (v) => `sre,${v},2026`], ['export', (v) => `export SOME_VALUE="${v}"`], ['docker-config', (v) => `{"auths":{"x":{"auth":"${v}"}}}`],
+  ['sentence-end', (v) => `Token is ${v}.`], ['escaped-json', (v) => `"{\\"value\\":\\"${v}\\"}"`],
 ];
 
 test(`the credential corpus: >= 300 samples of >= 80 providers`, () => {
