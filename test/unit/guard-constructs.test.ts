@@ -58,8 +58,9 @@ test('functions defined and called in the block, with their arguments', async ()
   assert.deepEqual(await rules('k() { kubectl "$@"; }\nk get pods\nk delete pod x'), ['kubectl-delete']);
   const a = await assessCode('nuke() {\n  kubectl delete ns "$1"\n}\necho start\nnuke staging');
   assert.deepEqual(a.destructive.map((d) => [d.rule, d.line, d.via]), [['kubectl-delete', 2, ['nuke']]]);
-  // Defined but never called is still classified: the block contains it.
-  assert.deepEqual(await rules('cleanup() { helm uninstall photon; }'), ['helm-uninstall']);
+  // Defined but never called runs nothing (issue 17 §2); called from a trap it runs.
+  assert.deepEqual(await rules('cleanup() { helm uninstall photon; }'), []);
+  assert.deepEqual(await rules("cleanup() { helm uninstall photon; }\ntrap cleanup EXIT"), ['helm-uninstall']);
   // Recursion terminates.
   assert.deepEqual(await rules('f() { f; kubectl drain n; }\nf'), ['kubectl-drain']);
 });
