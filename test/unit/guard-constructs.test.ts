@@ -28,7 +28,7 @@ test('sees through sudo, env, time, watch, nohup, timeout, nice and xargs prefix
   assert.deepEqual(await rules('nohup kubectl edit deploy/x &'), ['kubectl-edit']);
   assert.deepEqual(await rules('timeout -s KILL 30 kubectl set image deploy/x c=img:2'), ['kubectl-set']);
   assert.deepEqual(await rules('sudo env X=1 timeout 5 nice -n 10 rm -rf /var/tmp/cache'), ['rm-recursive']);
-  assert.deepEqual(await rules('find . -name "*.tmp" | xargs -I {} -P 4 rm -r {}'), ['rm-recursive']);
+  assert.deepEqual(await rules('find . -name "*.tmp" | xargs -I {} -P 4 rm -r {}'), ['rm-recursive', 'find-delete']);
 });
 
 test('kubectl global options before the verb, aliases, and read-only verbs', async () => {

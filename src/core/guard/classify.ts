@@ -126,7 +126,9 @@ class Analyzer {
     if (!this.tick(node, frame)) return;
     const name = node.childForFieldName('name');
     if (!name) return;
-    const words: (string | null)[] = [wordValue(name, frame.env)];
+    // `"$@"` as the command runs the function's arguments: `run() { "$@"; }; run kubectl delete …`.
+    const nameWord = name.namedChildren[0] ?? name;
+    const words: (string | null)[] = expandsToPositionals(nameWord) && frame.env.positional ? [...frame.env.positional] : [wordValue(name, frame.env)];
     const substitutions: (string | null)[] = [];
     for (const arg of node.childrenForFieldName('argument')) {
       if (!arg) continue;
@@ -301,9 +303,10 @@ class Analyzer {
     if (this.inert(program, args)) return;
     for (const [list, rules] of [[this.denied, this.rules.deny], [this.destructive, this.rules.destructive]] as const) {
       for (const rule of rules) {
+        if (rule.via && !rule.via.some((v) => via.includes(v))) continue;
         const m = this.ruleMatches(rule, program, args, inv, via);
         if (m === 'yes') this.add(list, inv, rule.id, rule.reason, via);
-        else if (m === 'maybe') this.add(this.uncertain, inv, 'dynamic-verb', `may be \`${rule.pattern}\` (${rule.reason}): a word is only known at run time`, via);
+        else if (m === 'maybe') this.add(this.uncertain, inv, 'dynamic-verb', `may be \`${rule.pattern}\` (${rule.reason}): a word or its input is only known at run time`, via);
       }
     }
   }
@@ -313,8 +316,9 @@ class Analyzer {
     if (m === 'no') return m;
     if (rule.sqlKeywords) {
       const sql = [...flagValues(args, rule.sqlFlags ?? []), ...inv.stdin];
-      if (sql.some((s) => s === null)) return 'maybe';
-      return sql.some((s) => s !== null && sqlHasKeyword(s, rule.sqlKeywords)) ? m : 'no';
+      if (sql.some((s) => s !== null && sqlHasKeyword(s, rule.sqlKeywords))) return m;
+      // SQL (or redis commands) piped in from a command whose output is unknown may be anything.
+      return sql.some((s) => s === null) || inv.stdinUnknown ? 'maybe' : 'no';
     }
     if (rule.innerCommand) {
       const inner = innerCommand(program, args, this.rules);

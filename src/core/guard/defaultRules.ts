@@ -75,6 +75,8 @@ export const DEFAULT_RULES: GuardRules = {
     { id: 'psql-write', pattern: 'psql', reason: 'runs SQL that drops or deletes data', sqlKeywords: SQL_WRITES, sqlFlags: ['-c', '--command'] },
     { id: 'mysql-write', pattern: 'mysql', reason: 'runs SQL that drops or deletes data', sqlKeywords: SQL_WRITES, sqlFlags: ['-e', '--execute'] },
     { id: 'find-delete', pattern: 'find -delete', reason: 'deletes every file it finds' },
+    // One `rm -f FILE` is ordinary; run on every file find or xargs is given, it is a mass delete.
+    { id: 'find-delete', pattern: 'rm', reason: 'deletes every file it is given', via: ['find -exec', 'find -execdir', 'find -ok', 'find -okdir', 'fd -x', 'fd --exec', 'fd -X', 'fd --exec-batch', 'xargs'] },
     { id: 'rm-recursive', pattern: 'rmdir', reason: 'deletes directories' },
     { id: 'sed-in-place', pattern: 'sed -i', reason: 'rewrites files in place' },
     { id: 'sed-in-place', pattern: 'sed --in-place', reason: 'rewrites files in place' },

@@ -22,7 +22,7 @@ export const INTERPRETERS: InterpreterSpec[] = [
     names: ['node', 'nodejs', 'bun', 'deno'],
     codeFlags: ['-e', '--eval', '-p', '--print'],
     valueFlags: ['-r', '--require', '--import', '--loader'],
-    calls: String.raw`child_process|\b(execSync|execFile\w*|spawn\w*|fork)\s*\(|\brequire\s*\(\s*(?!["'](node:)?(path|util|os|url|querystring|crypto|assert|string_decoder|zlib|buffer|events)["']\s*\))|\bimport\s*\(|\bprocess\s*\.\s*(binding|kill|dlopen|mainModule)|\beval\s*\(|\bFunction\s*\(|\b(unlink|rm|rmdir|writeFile|appendFile|rename|truncate|chmod|chown)(Sync)?\s*\(|\bDeno\s*\.\s*(run|Command|remove|writeFile)|\bBun\s*\.\s*(spawn|\$|write)|globalThis|\bmodule\s*\.\s*constructor`,
+    calls: String.raw`child_process|\b(execSync|execFile\w*|spawn\w*|fork)\s*\(|\brequire\s*\(\s*(?!["'](node:)?(fs|path|util|os|url|querystring|crypto|assert|string_decoder|zlib|buffer|events)["']\s*\))|\bimport\s*\(|\bprocess\s*\.\s*(binding|kill|dlopen|mainModule)|\beval\s*\(|\bFunction\s*\(|\b(unlink|rm|rmdir|writeFile|appendFile|rename|truncate|chmod|chown)(Sync)?\s*\(|\bDeno\s*\.\s*(run|Command|remove|writeFile)|\bBun\s*\.\s*(spawn|\$|write)|globalThis|\bmodule\s*\.\s*constructor`,
   },
   {
     names: ['ruby*', 'irb'],

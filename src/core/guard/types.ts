@@ -13,6 +13,8 @@ export interface CommandRule {
   innerCommand?: boolean;
   /** Positionals compare case-insensitively (`redis-cli flushall`). */
   ignoreCase?: boolean;
+  /** The rule only applies to a command reached through one of these (`find -exec`, `xargs`). */
+  via?: string[];
   /** Patterns of commands the rule leaves alone (`aws eks update-kubeconfig` only writes a local file). */
   except?: string[];
 }
