@@ -22,9 +22,15 @@ function confusableMap(): Map<number, string> {
   return table;
 }
 
-/** The ASCII text a character can pass for, if any (ASCII itself is not a look-alike). */
+/**
+ * The ASCII character a character can pass for, if any. ASCII itself is not a look-alike, nor is
+ * a character whose prototype is several letters (`Æ` → `AE`, `…` → `...`): it does not read as one
+ * ASCII letter. A curly double quote's prototype `''` stands for `"`.
+ */
 export function asciiLookAlike(cp: number): string | undefined {
-  return cp < 0x80 ? undefined : confusableMap().get(cp);
+  if (cp < 0x80) return undefined;
+  const to = confusableMap().get(cp);
+  return to === "''" ? '"' : to?.length === 1 ? to : undefined;
 }
 
 /** TR39 skeleton, restricted to prototypes that are ASCII: NFD, map each character, NFD. */
@@ -65,7 +71,7 @@ export function scanConfusables(text: string): HiddenChar[] {
       const cp = ch.codePointAt(0) ?? 0;
       const looks = asciiLookAlike(cp);
       if (looks !== undefined && looks.trim() !== '') {
-        out.push({ ...at(offset), offset, codePoint: cp, label: `${hex(cp)} looks like "${looks}" in "${word}"`, replacement: looks === "''" ? '"' : looks });
+        out.push({ ...at(offset), offset, codePoint: cp, label: `${hex(cp)} looks like "${looks}" in "${word}"`, replacement: looks });
       }
       offset += ch.length;
     }
