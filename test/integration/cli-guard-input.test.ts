@@ -67,7 +67,7 @@ test('run refuses a block exactly when lint reports RL001 as an error for it, an
 
 test('invalid UTF-8 and NUL bytes are named for what they are', () => {
   const bad = cli1('run', 'runbook.md', '--block', '4', '--incident', 'inc-bad', '--yes');
-  assert.match(bad.stderr, /U\+FFFD REPLACEMENT CHARACTER \(what a NUL byte or bytes that are not valid UTF-8 become when read\) at line 25, column 10/);
+  assert.match(bad.stderr, /U\+FFFD REPLACEMENT CHARACTER \(NUL or invalid UTF-8 in the file\) at line 25, column 10/);
   // CommonMark turns NUL into U+FFFD before the block's code exists; lint, reading the raw line, names the NUL.
   const nul = cli1('run', 'runbook.md', '--block', '5', '--incident', 'inc-nul', '--yes');
   assert.match(nul.stderr, /U\+FFFD REPLACEMENT CHARACTER .* at line 32, column 7/);

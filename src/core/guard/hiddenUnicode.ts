@@ -26,7 +26,7 @@ const NAMES: Record<number, string> = {
   0x202f: 'NARROW NO-BREAK SPACE',
   0x205f: 'MEDIUM MATHEMATICAL SPACE',
   0x3000: 'IDEOGRAPHIC SPACE',
-  0xfffd: 'REPLACEMENT CHARACTER (what a NUL byte or bytes that are not valid UTF-8 become when read)',
+  0xfffd: 'REPLACEMENT CHARACTER (NUL or invalid UTF-8 in the file)',
   0x00ad: 'SOFT HYPHEN',
   0x034f: 'COMBINING GRAPHEME JOINER',
   0x061c: 'ARABIC LETTER MARK',
