@@ -10,6 +10,10 @@ interface CompiledPattern {
   program: string;
   positionals: string[];
   flags: string[];
+  /** Program and positionals as compared: skeletons, lower-cased for `ignoreCase`. */
+  foldedProgram: string;
+  foldedPositionals: string[];
+  except: CommandRule[];
 }
 
 const compiled = new WeakMap<CommandRule, CompiledPattern>();
@@ -18,7 +22,15 @@ export function compilePattern(rule: CommandRule): CompiledPattern {
   let c = compiled.get(rule);
   if (!c) {
     const [program = '', ...rest] = rule.pattern.trim().split(/\s+/);
-    c = { program, positionals: rest.filter((w) => !w.startsWith('-')), flags: rest.filter((w) => w.startsWith('-')) };
+    const positionals = rest.filter((w) => !w.startsWith('-'));
+    c = {
+      program,
+      positionals,
+      flags: rest.filter((w) => w.startsWith('-')),
+      foldedProgram: skeleton(program),
+      foldedPositionals: positionals.map((w) => skeleton(rule.ignoreCase ? w.toLowerCase() : w)),
+      except: (rule.except ?? []).map((pattern) => ({ id: rule.id, pattern, reason: '' })),
+    };
     compiled.set(rule, c);
   }
   return c;
@@ -44,11 +56,18 @@ export function basename(word: string): string {
   return slash >= 0 ? word.slice(slash + 1) : word;
 }
 
+const canonicalNames = new WeakMap<GuardRules['programs'], Map<string, string>>();
+
 /** The canonical program name (`oc` → `kubectl`). */
 export function canonicalProgram(name: string, rules: GuardRules): string {
   if (rules.programs[name]) return name;
-  for (const [key, spec] of Object.entries(rules.programs)) if (spec.aliases?.includes(name)) return key;
-  return name;
+  let names = canonicalNames.get(rules.programs);
+  if (!names) {
+    names = new Map();
+    for (const [key, spec] of Object.entries(rules.programs)) for (const alias of spec.aliases ?? []) if (!names.has(alias)) names.set(alias, key);
+    canonicalNames.set(rules.programs, names);
+  }
+  return names.get(name) ?? name;
 }
 
 export interface Positional {
@@ -94,14 +113,13 @@ export type MatchResult = 'yes' | 'maybe' | 'no';
 export function matchPattern(rule: CommandRule, program: string, args: (string | null)[], rules: GuardRules): MatchResult {
   const p = compilePattern(rule);
   const canonical = canonicalProgram(program, rules);
-  const prog = skeleton(program);
-  if (!globMatch(skeleton(p.program), prog) && !globMatch(p.program, canonical)) return 'no';
+  if (!globMatch(p.foldedProgram, skeleton(program)) && !globMatch(p.program, canonical)) return 'no';
   const fold = (w: string) => skeleton(rule.ignoreCase ? w.toLowerCase() : w);
   const words = positionals(args, rules.programs[canonical]?.valueFlags).map((w) => (w.value === null ? null : fold(w.value)));
-  const result = matchPositionals(p.positionals.map(fold), words, 0, 0);
+  const result = matchPositionals(p.foldedPositionals, words, 0, 0);
   if (result === 'no') return 'no';
   for (const f of p.flags) if (!hasFlag(args, f)) return 'no';
-  if (rule.except?.some((e) => matchPattern({ id: rule.id, pattern: e, reason: '' }, program, args, rules) === 'yes')) return 'no';
+  if (p.except.some((e) => matchPattern(e, program, args, rules) === 'yes')) return 'no';
   return result;
 }
 

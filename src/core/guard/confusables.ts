@@ -33,13 +33,21 @@ export function asciiLookAlike(cp: number): string | undefined {
   return to === "''" ? '"' : to?.length === 1 ? to : undefined;
 }
 
+const skeletons = new Map<string, string>();
+
 /** TR39 skeleton, restricted to prototypes that are ASCII: NFD, map each character, NFD. */
 export function skeleton(text: string): string {
-  if (/^[a-zA-Z2-9\-_./*=:, ]*$/.test(text) && !/[mI]/.test(text)) return text;
-  const map = confusableMap();
-  let out = '';
-  for (const ch of text.normalize('NFD')) out += map.get(ch.codePointAt(0) ?? 0) ?? ch;
-  return out.normalize('NFD');
+  let out = skeletons.get(text);
+  if (out === undefined) {
+    const map = confusableMap();
+    out = '';
+    for (const ch of text.normalize('NFD')) out += map.get(ch.codePointAt(0) ?? 0) ?? ch;
+    out = out.normalize('NFD');
+    // Words repeat across rules and blocks; the cache is bounded for long sessions.
+    if (skeletons.size > 20_000) skeletons.clear();
+    skeletons.set(text, out);
+  }
+  return out;
 }
 
 // VS Code's DEFAULT_WORD_REGEXP: runs of anything but ASCII punctuation and white space.
