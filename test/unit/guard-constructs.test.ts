@@ -28,7 +28,7 @@ test('sees through sudo, env, time, watch, nohup, timeout, nice and xargs prefix
   assert.deepEqual(await rules('nohup kubectl edit deploy/x &'), ['kubectl-edit']);
   assert.deepEqual(await rules('timeout -s KILL 30 kubectl set image deploy/x c=img:2'), ['kubectl-set']);
   assert.deepEqual(await rules('sudo env X=1 timeout 5 nice -n 10 rm -rf /var/tmp/cache'), ['rm-recursive']);
-  assert.deepEqual(await rules('find . -name "*.tmp" | xargs -I {} -P 4 rm -r {}'), ['rm-recursive']);
+  assert.deepEqual(await rules('find . -name "*.tmp" | xargs -I {} -P 4 rm -r {}'), ['rm-recursive', 'find-delete']);
 });
 
 test('kubectl global options before the verb, aliases, and read-only verbs', async () => {
@@ -58,8 +58,9 @@ test('functions defined and called in the block, with their arguments', async ()
   assert.deepEqual(await rules('k() { kubectl "$@"; }\nk get pods\nk delete pod x'), ['kubectl-delete']);
   const a = await assessCode('nuke() {\n  kubectl delete ns "$1"\n}\necho start\nnuke staging');
   assert.deepEqual(a.destructive.map((d) => [d.rule, d.line, d.via]), [['kubectl-delete', 2, ['nuke']]]);
-  // Defined but never called is still classified: the block contains it.
-  assert.deepEqual(await rules('cleanup() { helm uninstall photon; }'), ['helm-uninstall']);
+  // Defined but never called runs nothing (issue 17 §2); called from a trap it runs.
+  assert.deepEqual(await rules('cleanup() { helm uninstall photon; }'), []);
+  assert.deepEqual(await rules("cleanup() { helm uninstall photon; }\ntrap cleanup EXIT"), ['helm-uninstall']);
   // Recursion terminates.
   assert.deepEqual(await rules('f() { f; kubectl drain n; }\nf'), ['kubectl-drain']);
 });

@@ -161,3 +161,18 @@ test('the language word is read as the spec reads info strings; attributes keep 
   assert.equal(b.name, 'a"b');
   assert.equal(b.info, 'sh {"name":"a\\"b"}');
 });
+
+test('a whitespace-only line in a fence directly inside a list item is blank, as CommonMark reads it (issue 17 §7)', () => {
+  // commonmark.js and cmark read the line as blank and skip to its end; markdown-it keeps the spaces
+  // left after the item's indentation, so here the reference is the spec's implementations.
+  assert.equal(one('- item\n\n  ```sh\n  echo a\n      \n  echo b\n  ```\n').code, 'echo a\n\necho b');
+  assert.equal(one('1. x\n\n   ```sh\n   a\n   \t\n   b\n   ```\n').code, 'a\n\nb');
+  assert.equal(one('> - x\n>\n>   ```sh\n>   a\n>      \n>   b\n>   ```\n').code, 'a\n\nb');
+  // In a block quote (also one inside a list item) and at the top level the spaces stay, as markdown-it has them.
+  const md = new MarkdownIt('commonmark');
+  for (const text of ['```sh\necho a\n    \necho b\n```\n', '> ```sh\n> echo a\n>     \n> echo b\n> ```\n', '- x\n\n  > ```sh\n  > a\n  >    \n  > b\n  > ```\n']) {
+    const content = md.parse(text, {}).find((t) => t.type === 'fence')?.content;
+    assert.equal(one(text).code, content?.replace(/\n$/, ''), JSON.stringify(text));
+    assert.match(one(text).code, /\n[ ]+\n/);
+  }
+});

@@ -62,8 +62,7 @@ test('malformed attributes are reported, never thrown, and good pairs are kept',
     ['sh {"a":[1]}', /must be a string/],
     ['sh { name=x', /missing closing/],
     ['sh { name="x }', /unterminated/],
-    ['sh { name= }', /empty value/],
-    ['sh { interactive }', /has no value/],
+    ['sh { 9lives }', /not a valid attribute name/],
     ['sh { 9lives=1 }', /not a valid attribute name/],
     ['sh {"__proto__":"x"}', /not allowed/],
     ['sh { __proto__=x }', /not allowed/],
@@ -72,11 +71,21 @@ test('malformed attributes are reported, never thrown, and good pairs are kept',
     const r = parseAttributes(info);
     assert.ok(r.errors.some((e) => message.test(e)), `${info}: ${JSON.stringify(r.errors)}`);
   }
-  assert.deepEqual(parseAttributes('sh { interactive name=x }').attributes, { name: 'x' });
+  assert.deepEqual(parseAttributes('sh { 9lives name=x }').attributes, { name: 'x' });
   assert.equal(Object.getPrototypeOf(parseAttributes('sh {"__proto__":"x"}').attributes), Object.prototype);
   const b = parseRunbook('```sh { name=x timeout=\n echo\n```\n').blocks[0];
   assert.equal(b.name, 'x');
   assert.ok(b.attributeErrors.length > 0);
+});
+
+test('an empty value and a bare key are kept as "", as Runme keeps them (issue 17 §7)', () => {
+  assert.deepEqual(parseAttributes('sh { first= second=2 }'), { attributes: { first: '', second: '2' }, errors: [] });
+  assert.deepEqual(parseAttributes('sh { empty }'), { attributes: { empty: '' }, errors: [] });
+  assert.deepEqual(parseAttributes('sh {empty,name=x,last}'), { attributes: { empty: '', name: 'x', last: '' }, errors: [] });
+  assert.deepEqual(parseAttributes('sh { a="" b=\'\' }').attributes, { a: '', b: '' });
+  assert.deepEqual(parseAttributes('sh { first=}').attributes, { first: '' });
+  // The free words before the braces stay free text.
+  assert.deepEqual(parseAttributes('bash linenums x= { y }').attributes, { y: '' });
 });
 
 test('block name comes from the name attribute; the info string keeps its raw text', () => {

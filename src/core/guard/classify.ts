@@ -1,15 +1,18 @@
 /**
  * Destructive-command classification from a real bash parse. It sees through pipelines,
- * lists, subshells, command substitutions, wrappers (`sudo`, `env`, `xargs`, `watch` …),
- * shells (`bash -c`, heredocs fed to a shell), `eval`, and functions defined in the block.
+ * lists, subshells, command substitutions, wrappers (`sudo`, `env`, `xargs`, `watch`, `chroot` …),
+ * aliases and functions defined in the block (a function never called runs nothing), shells
+ * (`bash -c`, `bash -s`, heredocs and text piped into a shell, `bash <(…)`, `source <(…)`),
+ * `eval`, `trap`, `find -exec`, and the code strings of other interpreters (`python3 -c`).
  */
 import type { Node, Parser } from '@vscode/tree-sitter-wasm';
 import { DEFAULT_RULES } from './defaultRules';
-import { basename, canonicalProgram, matchPattern, positionals } from './commandMatch';
+import { basename, canonicalProgram, globMatch, matchPattern, optionArgs, positionals } from './commandMatch';
 import { scanHiddenUnicode } from './hiddenUnicode';
 import { bashParser, parseWith } from './shellParser';
 import { sqlHasKeyword } from './sqlWords';
-import type { Assessment, CommandRule, Finding, GuardRules } from './types';
+import { stdinOf, substitutionOutput, type StdinText } from './stdinText';
+import type { Assessment, CommandRule, Finding, GuardRules, InterpreterSpec } from './types';
 import { expandsToPositionals, wordValue, type WordEnv } from './words';
 
 export interface AssessOptions {
@@ -23,8 +26,10 @@ const MAX_STEPS = 5000;
 interface Frame {
   env: WordEnv;
   functions: Map<string, Node>;
-  called: Set<string>;
   fnStack: string[];
+  /** `alias k=kubectl` anywhere in the block (null: a value only known at run time). */
+  aliases: Map<string, string | null>;
+  aliasStack: string[];
   lineOffset: number;
 }
 
@@ -33,14 +38,20 @@ interface Invocation {
   frame: Frame;
   /** Text fed to the command's stdin that is known statically (heredoc, here-string, `echo … |`). */
   stdin: string[];
+  /** Something whose text is unknown is piped in too (`curl … | sh`). */
+  stdinUnknown: boolean;
+  /** What each `<(…)` argument prints (null: unknown), referred to by a marker word. */
+  substitutions: (string | null)[];
 }
+
+/** Stands for the `<(…)` argument number N in a command's words; NUL cannot occur in a shell word. */
+const SUBST = '\u0000<(';
+const substIndex = (w: string | null | undefined): number | undefined => (w?.startsWith(SUBST) ? Number(w.slice(SUBST.length)) : undefined);
+
+const quoteWord = (w: string | null): string => (w === null ? '"$__runbook_lens_run_time_word"' : `'${w.replace(/'/g, "'\\''")}'`);
 
 export function commandText(node: Node): string {
   return node.text.replace(/\\\r?\n[ \t]*/g, ' ').replace(/\s*\n\s*/g, '; ').trim();
-}
-
-function sameNode(a: Node | null, b: Node): boolean {
-  return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 }
 
 function firstError(node: Node): Node | undefined {
@@ -67,22 +78,22 @@ class Analyzer {
     try {
       const root = tree.rootNode;
       const functions = new Map(outer?.functions ?? []);
-      const own: string[] = [];
       for (const fn of root.descendantsOfType('function_definition')) {
         const name = fn?.childForFieldName('name')?.text;
         const body = fn?.childForFieldName('body');
-        if (name && body) { functions.set(name, body); own.push(name); }
+        if (name && body) functions.set(name, body);
       }
+      const env: WordEnv = { vars: new Map([...(outer?.env.vars ?? []), ...collectVars(root)]), positional: outer?.env.positional };
       const frame: Frame = {
-        env: { vars: new Map([...(outer?.env.vars ?? []), ...collectVars(root)]), positional: outer?.env.positional },
+        env,
         functions,
-        called: outer?.called ?? new Set(),
         fnStack: outer?.fnStack ?? [],
+        aliases: new Map([...(outer?.aliases ?? []), ...collectAliases(root, env)]),
+        aliasStack: outer?.aliasStack ?? [],
         lineOffset,
       };
+      // A function the block defines but never calls runs nothing: only calls are classified.
       this.visit(root, frame, []);
-      // A function the block defines but never calls is still code in the block: classify it too.
-      for (const name of own) if (!frame.called.has(name)) this.callFunction(name, undefined, frame, []);
       const err = firstError(root);
       if (!err) return undefined;
       const what = err.isMissing ? `missing ${err.type}` : `unexpected ${JSON.stringify(err.text.slice(0, 20))}`;
@@ -100,34 +111,66 @@ class Analyzer {
 
   private tick(node: Node, frame: Frame): boolean {
     if (++this.steps <= MAX_STEPS) return true;
-    this.add(this.uncertain, { node, frame, stdin: [] }, 'too-complex', 'the block is too complex to classify completely', []);
+    this.add(this.uncertain, { node, frame, stdin: [], stdinUnknown: false, substitutions: [] }, 'too-complex', 'the block is too complex to classify completely', []);
     return false;
   }
+
+  /** Whether a command's words are a trusted producer of shell code (`kubectl completion bash`). */
+  private readonly trusted = (words: (string | null)[]): boolean => {
+    const [program, ...args] = words;
+    if (!program) return false;
+    return (this.rules.trustedCodeOutput ?? []).some((pattern) => matchPattern({ id: 'trusted', pattern, reason: '' }, basename(program), args, this.rules) === 'yes');
+  };
 
   private command(node: Node, frame: Frame, via: string[]): void {
     if (!this.tick(node, frame)) return;
     const name = node.childForFieldName('name');
     if (!name) return;
-    const words: (string | null)[] = [wordValue(name, frame.env)];
+    // `"$@"` as the command runs the function's arguments: `run() { "$@"; }; run kubectl delete …`.
+    const nameWord = name.namedChildren[0] ?? name;
+    const words: (string | null)[] = expandsToPositionals(nameWord) && frame.env.positional ? [...frame.env.positional] : [wordValue(name, frame.env)];
+    const substitutions: (string | null)[] = [];
     for (const arg of node.childrenForFieldName('argument')) {
       if (!arg) continue;
       if (expandsToPositionals(arg) && frame.env.positional) words.push(...frame.env.positional);
-      else words.push(wordValue(arg, frame.env));
+      else if (arg.type === 'process_substitution' && arg.text.startsWith('<(')) {
+        words.push(`${SUBST}${substitutions.length}`);
+        substitutions.push(substitutionOutput(arg, frame.env, this.trusted));
+      } else words.push(wordValue(arg, frame.env));
     }
-    this.words(words, { node, frame, stdin: stdinOf(node, frame.env) }, via);
+    const stdin: StdinText = stdinOf(node, frame.env, this.trusted);
+    this.words(words, { node, frame, stdin: stdin.texts, stdinUnknown: stdin.unknown, substitutions }, via);
   }
 
   private callFunction(name: string, args: (string | null)[] | undefined, frame: Frame, via: string[]): void {
     const body = frame.functions.get(name);
     if (!body) return;
-    frame.called.add(name);
     const inner: Frame = { ...frame, env: { vars: frame.env.vars, positional: args }, fnStack: [...frame.fnStack, name] };
     this.visit(body, inner, [...via, name]);
   }
 
-  private nested(code: string, inv: Invocation, via: string[]): void {
-    const err = this.analyzeSource(code, { ...inv.frame, env: inv.frame.env }, inv.frame.lineOffset + inv.node.startPosition.row);
+  private nested(code: string, inv: Invocation, via: string[], frame: Frame = inv.frame): void {
+    const err = this.analyzeSource(code, frame, inv.frame.lineOffset + inv.node.startPosition.row);
     if (err) this.add(this.uncertain, inv, 'parse-error', `cannot parse the shell code it runs (${err})`, via);
+  }
+
+  /** Code read from stdin (a shell or an interpreter without a script): the known texts, or unknown. */
+  private stdinCode(inv: Invocation, via: string[], run: (code: string) => void): void {
+    for (const text of inv.stdin) run(text);
+    if (inv.stdinUnknown) this.add(this.uncertain, inv, 'stdin-code', `\`${via[via.length - 1]}\` runs code piped in from a command whose output is only known at run time`, via);
+  }
+
+  /** Code in a file argument: `<(…)` output is known or unknown; a real file is not read. */
+  private fileCode(word: string | null, inv: Invocation, via: string[], run: (code: string) => void): boolean {
+    const i = substIndex(word);
+    if (i !== undefined) {
+      const out = inv.substitutions[i];
+      if (out === null || out === undefined) this.add(this.uncertain, inv, 'substituted-code', `\`${via[via.length - 1]}\` runs the output of a command, only known at run time`, via);
+      else run(out);
+      return true;
+    }
+    if (word === '/dev/stdin' || word === '-') { this.stdinCode(inv, via, run); return true; }
+    return false;
   }
 
   /** Classifies one simple command given as words, unwrapping prefixes first. */
@@ -141,11 +184,25 @@ class Analyzer {
         return;
       }
       const name = basename(first);
+      const alias = inv.frame.aliases.get(first);
+      if (alias !== undefined && !inv.frame.aliasStack.includes(first)) {
+        if (alias === null) this.add(this.uncertain, inv, 'dynamic-command', `alias \`${first}\` is only known at run time`, via);
+        else this.nested([alias, ...words.slice(1).map(quoteWord)].join(' '), inv, [...via, `alias ${first}`], { ...inv.frame, aliasStack: [...inv.frame.aliasStack, first] });
+        return;
+      }
       if (!first.includes('/') && inv.frame.functions.has(name) && !inv.frame.fnStack.includes(name)) {
         this.callFunction(name, words.slice(1), inv.frame, via);
         return;
       }
+      // `command -v NAME` only looks NAME up.
+      if (name === 'command' && words.slice(1).some((w) => w === '-v' || w === '-V')) return;
       const wrapper = rules.wrappers[name];
+      if (wrapper?.commandFlags) {
+        const code = flagValues(words.slice(1), wrapper.commandFlags);
+        if (code.some((c) => c === null)) this.add(this.uncertain, inv, 'dynamic-command', `\`${name}\` runs a command only known at run time`, [...via, name]);
+        else for (const c of code) if (c !== null) this.nested(c, inv, [...via, name]);
+        return;
+      }
       if (wrapper) {
         const rest = stripOptions(words.slice(1), wrapper.valueFlags ?? [], wrapper.skipAssignments ?? false).slice(wrapper.skipPositionals ?? 0);
         via = [...via, name];
@@ -164,28 +221,92 @@ class Analyzer {
         else if (rest.length) this.nested(rest.join(' '), inv, [...via, 'eval']);
         return;
       }
+      if (name === 'trap') {
+        this.trap(words.slice(1), inv, [...via, 'trap']);
+        return;
+      }
+      if (name === 'source' || name === '.') {
+        const file = words.slice(1).find((w) => w !== '--');
+        this.fileCode(file ?? null, inv, [...via, name], (code) => this.nested(code, inv, [...via, name]));
+        return;
+      }
       if (rules.shells.includes(name)) {
         this.shell(name, words.slice(1), inv, [...via, name]);
         return;
       }
+      const interpreter = rules.interpreters?.find((i) => i.names.some((n) => globMatch(n, name)));
+      if (interpreter) {
+        this.interpreter(name, interpreter, words.slice(1), inv, [...via, name]);
+        return;
+      }
+      this.execOptions(name, words.slice(1), inv, via);
       this.matchRules(name, words.slice(1), inv, via);
       return;
     }
   }
 
   private shell(name: string, args: (string | null)[], inv: Invocation, via: string[]): void {
-    const script = shellScript(args);
-    if (script === null) this.add(this.uncertain, inv, 'dynamic-command', `\`${name} -c\` runs code only known at run time`, via);
-    else if (script !== undefined) this.nested(script, inv, via);
-    else if (positionals(args).length === 0) for (const text of inv.stdin) this.nested(text, inv, via);
+    const run = shellRun(args);
+    const nested = (code: string) => this.nested(code, inv, via);
+    if (run.kind === 'dynamic') this.add(this.uncertain, inv, 'dynamic-command', `\`${name} -c\` runs code only known at run time`, via);
+    else if (run.kind === 'string') nested(run.code);
+    else if (run.kind === 'stdin') this.stdinCode(inv, via, nested);
+    else this.fileCode(run.file, inv, via, nested);
+  }
+
+  /** `trap 'CODE' SIGNAL…`: the code runs when the signal (or EXIT) comes. */
+  private trap(args: (string | null)[], inv: Invocation, via: string[]): void {
+    const rest = args[0] === '--' ? args.slice(1) : args;
+    const code = rest[0];
+    if (code === undefined || (code !== null && (code.startsWith('-') || rest.length < 2))) return;
+    if (code === null) this.add(this.uncertain, inv, 'dynamic-command', '`trap` runs code only known at run time', via);
+    else this.nested(code, inv, via);
+  }
+
+  /** `python3 -c CODE`, `perl -e`, `node -e`, `awk 'PROGRAM'`, or code on their stdin. */
+  private interpreter(name: string, spec: InterpreterSpec, args: (string | null)[], inv: Invocation, via: string[]): void {
+    const codes = interpreterCode(spec, args);
+    const check = (code: string) => {
+      const hit = new RegExp(spec.calls).exec(code);
+      if (hit) this.add(this.uncertain, inv, 'interpreter-code', `\`${name}\` code can run other programs or change files (\`${hit[0].trim().slice(0, 30)}\`): it is not checked`, via);
+    };
+    if (codes === 'stdin') this.stdinCode(inv, via, check);
+    else if (codes === 'file') return;
+    else if (codes.some((c) => c === null)) this.add(this.uncertain, inv, 'interpreter-code', `\`${name}\` runs code only known at run time`, via);
+    else for (const c of codes) if (c !== null) check(c);
+  }
+
+  /** `find … -exec CMD {} +`: CMD is a command of its own. */
+  private execOptions(name: string, args: (string | null)[], inv: Invocation, via: string[]): void {
+    const options = this.rules.programs[canonicalProgram(name, this.rules)]?.execOptions;
+    if (!options) return;
+    for (let i = 0; i < args.length; i++) {
+      const opt = args[i];
+      if (opt === null || !options.includes(opt)) continue;
+      let end = i + 1;
+      while (end < args.length && args[end] !== ';' && args[end] !== '+') end++;
+      this.words(args.slice(i + 1, end), inv, [...via, `${name} ${opt}`]);
+      i = end;
+    }
+  }
+
+  /** `--help`, a dry run and the like change nothing: no rule applies. */
+  private inert(program: string, args: (string | null)[]): boolean {
+    const spec = this.rules.programs[canonicalProgram(program, this.rules)];
+    const opts = optionArgs(args);
+    if (opts.includes('--help')) return true;
+    if (spec?.helpFlags?.some((f) => opts.includes(f)) || spec?.dryRun?.some((f) => opts.includes(f))) return true;
+    return !!spec?.helpWords && positionals(args, spec.valueFlags).some((p) => p.value !== null && spec.helpWords?.includes(p.value));
   }
 
   private matchRules(program: string, args: (string | null)[], inv: Invocation, via: string[]): void {
+    if (this.inert(program, args)) return;
     for (const [list, rules] of [[this.denied, this.rules.deny], [this.destructive, this.rules.destructive]] as const) {
       for (const rule of rules) {
+        if (rule.via && !rule.via.some((v) => via.includes(v))) continue;
         const m = this.ruleMatches(rule, program, args, inv, via);
         if (m === 'yes') this.add(list, inv, rule.id, rule.reason, via);
-        else if (m === 'maybe') this.add(this.uncertain, inv, 'dynamic-verb', `may be \`${rule.pattern}\` (${rule.reason}): a word is only known at run time`, via);
+        else if (m === 'maybe') this.add(this.uncertain, inv, 'dynamic-verb', `may be \`${rule.pattern}\` (${rule.reason}): a word or its input is only known at run time`, via);
       }
     }
   }
@@ -195,11 +316,12 @@ class Analyzer {
     if (m === 'no') return m;
     if (rule.sqlKeywords) {
       const sql = [...flagValues(args, rule.sqlFlags ?? []), ...inv.stdin];
-      if (sql.some((s) => s === null)) return 'maybe';
-      return sql.some((s) => s !== null && sqlHasKeyword(s, rule.sqlKeywords)) ? m : 'no';
+      if (sql.some((s) => s !== null && sqlHasKeyword(s, rule.sqlKeywords))) return m;
+      // SQL (or redis commands) piped in from a command whose output is unknown may be anything.
+      return sql.some((s) => s === null) || inv.stdinUnknown ? 'maybe' : 'no';
     }
     if (rule.innerCommand) {
-      const inner = innerCommand(args, this.rules);
+      const inner = innerCommand(program, args, this.rules);
       this.words(inner, inv, [...via, `${program} exec`]);
       return this.readOnly(inner, inv.stdin) ? 'no' : m;
     }
@@ -219,9 +341,8 @@ class Analyzer {
         continue;
       }
       if (rules.shells.includes(name)) {
-        const script = shellScript(words.slice(1));
-        if (typeof script !== 'string') return false;
-        return this.scriptReadOnly(script);
+        const run = shellRun(words.slice(1));
+        return run.kind === 'string' && this.scriptReadOnly(run.code);
       }
       return rules.readOnly.includes(name) && stdin.length === 0;
     }
@@ -236,7 +357,7 @@ class Analyzer {
         if (!c) return true;
         const name = c.childForFieldName('name');
         const words = [name ? wordValue(name, env) : null, ...c.childrenForFieldName('argument').map((a) => (a ? wordValue(a, env) : null))];
-        return this.readOnly(words, stdinOf(c, env));
+        return this.readOnly(words, stdinOf(c, env, this.trusted).texts);
       });
     } finally {
       tree.delete();
@@ -267,15 +388,55 @@ function stripOptions(words: (string | null)[], valueFlags: string[], skipAssign
   return words.slice(i);
 }
 
-/** The `-c` script of a shell: a string, null when computed at run time, undefined when there is none. */
-function shellScript(args: (string | null)[]): string | null | undefined {
+type ShellRun = { kind: 'string'; code: string } | { kind: 'dynamic' } | { kind: 'stdin' } | { kind: 'file'; file: string | null };
+
+// bash/sh options that take the next word: `-o pipefail`, `-O extglob`, `--rcfile FILE`.
+const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+
+/** What a shell runs: its `-c` string, its stdin (no script, or `-s`), or a script file. */
+function shellRun(args: (string | null)[]): ShellRun {
   let sawC = false;
-  for (const a of args) {
-    if (a !== null && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) { sawC = true; continue; }
-    if (a !== null && a.startsWith('-')) continue;
-    return sawC ? a : undefined;
+  let sawS = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { i++; return sawC ? script(args[i]) : sawS || i >= args.length ? { kind: 'stdin' } : { kind: 'file', file: args[i] }; }
+    if (a !== null && SHELL_VALUE_OPTIONS.has(a)) { i++; continue; }
+    if (a !== null && /^[-+][a-zA-Z]+$/.test(a)) {
+      if (a.startsWith('-') && a.includes('c')) sawC = true;
+      if (a.startsWith('-') && a.includes('s')) sawS = true;
+      continue;
+    }
+    if (a !== null && a.startsWith('--')) continue;
+    if (sawC) return script(a);
+    return sawS ? { kind: 'stdin' } : { kind: 'file', file: a };
   }
-  return undefined;
+  return { kind: 'stdin' };
+}
+
+function script(code: string | null | undefined): ShellRun {
+  return code === null ? { kind: 'dynamic' } : code === undefined ? { kind: 'stdin' } : { kind: 'string', code };
+}
+
+/** An interpreter's code strings (null: only known at run time), or where it reads its code from. */
+function interpreterCode(spec: InterpreterSpec, args: (string | null)[]): (string | null)[] | 'stdin' | 'file' {
+  const codes: (string | null)[] = [];
+  const letters = spec.codeFlags.filter((f) => /^-[a-zA-Z]$/.test(f)).map((f) => f[1]);
+  let first: string | null | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === null) { if (first === undefined) first = null; continue; }
+    if (a === '--') { if (first === undefined) first = args[i + 1]; break; }
+    const eq = spec.codeFlags.find((f) => f.startsWith('--') && a.startsWith(f + '='));
+    if (eq) { codes.push(a.slice(eq.length + 1)); continue; }
+    if (spec.codeFlags.includes(a) || (/^-[a-zA-Z]+$/.test(a) && letters.includes(a[a.length - 1]))) { codes.push(args[++i] ?? ''); continue; }
+    if (spec.valueFlags?.includes(a)) { if (a === '-f' || a === '--file' || a === '-m') return 'file'; i++; continue; }
+    if (a.startsWith('-') && a !== '-') continue;
+    if (first === undefined) first = a;
+    if (codes.length === 0 && !spec.codeIsFirstPositional) break;
+  }
+  if (codes.length) return codes;
+  if (spec.codeIsFirstPositional) return first === undefined ? 'stdin' : [first];
+  return first === undefined || first === '-' ? 'stdin' : 'file';
 }
 
 /** Values of `-c X`, `--command X`, `--command=X`. */
@@ -291,43 +452,12 @@ function flagValues(args: (string | null)[], flags: string[]): (string | null)[]
   return out;
 }
 
-/** `kubectl exec POD -- CMD…` (or the old `kubectl exec POD CMD…`). */
-function innerCommand(args: (string | null)[], rules: GuardRules): (string | null)[] {
+/** `kubectl exec POD -- CMD…`, `docker exec CTR CMD…` (or the old `kubectl exec POD CMD…`). */
+function innerCommand(program: string, args: (string | null)[], rules: GuardRules): (string | null)[] {
   const dashes = args.indexOf('--');
   if (dashes >= 0) return args.slice(dashes + 1);
-  const pos = positionals(args, rules.programs[canonicalProgram('kubectl', rules)]?.valueFlags);
+  const pos = positionals(args, rules.programs[canonicalProgram(program, rules)]?.valueFlags);
   return pos.length > 2 ? args.slice(pos[2].index) : [];
-}
-
-/** Literal text the command reads on stdin: heredocs, here-strings, and `echo …`/`printf …` piped in. */
-function stdinOf(node: Node, env: WordEnv): string[] {
-  const out: string[] = [];
-  for (const child of node.namedChildren) {
-    if (child?.type === 'herestring_redirect') {
-      const w = child.namedChildren[0];
-      const v = w ? wordValue(w, env) : null;
-      out.push(v ?? w?.text ?? '');
-    }
-  }
-  const parent = node.parent;
-  if (parent?.type === 'redirected_statement' && sameNode(parent.childForFieldName('body'), node)) {
-    for (const r of parent.namedChildren) {
-      if (r?.type !== 'heredoc_redirect') continue;
-      for (const b of r.namedChildren) if (b?.type === 'heredoc_body') out.push(b.text);
-    }
-  }
-  const pipeline = parent?.type === 'pipeline' ? parent : parent?.type === 'redirected_statement' && parent.parent?.type === 'pipeline' ? parent.parent : undefined;
-  if (pipeline) {
-    const stages = pipeline.namedChildren.filter((c): c is Node => !!c);
-    const me = stages.findIndex((s) => sameNode(s, node) || sameNode(s, parent as Node));
-    const prev = me > 0 ? stages[me - 1] : undefined;
-    const cmd = prev?.type === 'command' ? prev : undefined;
-    const prog = cmd?.childForFieldName('name');
-    if (cmd && prog && ['echo', 'printf'].includes(prog.text)) {
-      out.push(cmd.childrenForFieldName('argument').map((a) => (a ? (wordValue(a, env) ?? a.text) : '')).join(' '));
-    }
-  }
-  return out;
 }
 
 /** `NAME=literal` assignments anywhere in the block; a name assigned two different values is unknown. */
@@ -342,6 +472,21 @@ function collectVars(root: Node): Map<string, string | null> {
     vars.set(name, vars.has(name) && vars.get(name) !== value ? null : value);
   }
   return vars;
+}
+
+/** `alias NAME=VALUE` words anywhere in the block; a name given two different values is unknown. */
+function collectAliases(root: Node, env: WordEnv): Map<string, string | null> {
+  const aliases = new Map<string, string | null>();
+  for (const c of root.descendantsOfType('command')) {
+    if (c?.childForFieldName('name')?.text !== 'alias') continue;
+    for (const arg of c.childrenForFieldName('argument')) {
+      const text = arg ? wordValue(arg, env) : null;
+      const m = text === null ? null : /^([^=\s]+)=([\s\S]*)$/.exec(text);
+      if (!m) continue;
+      aliases.set(m[1], aliases.has(m[1]) && aliases.get(m[1]) !== m[2] ? null : m[2]);
+    }
+  }
+  return aliases;
 }
 
 /** `<pod-name>` read as a plain word of the same length, so columns stay exact. */

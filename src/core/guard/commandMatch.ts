@@ -1,10 +1,19 @@
-/** Matching one command's words against a rule pattern (`PROGRAM [positional…] [-flags…]`). */
+/**
+ * Matching one command's words against a rule pattern (`PROGRAM [positional…] [-flags…]`).
+ * A positional `...` stands for any number of positionals (`gcloud ... delete`). Words are
+ * compared by their confusable skeletons, so `kube-systеm` with a Cyrillic `е` still matches.
+ */
+import { skeleton } from './confusables';
 import type { CommandRule, GuardRules } from './types';
 
 interface CompiledPattern {
   program: string;
   positionals: string[];
   flags: string[];
+  /** Program and positionals as compared: skeletons, lower-cased for `ignoreCase`. */
+  foldedProgram: string;
+  foldedPositionals: string[];
+  except: CommandRule[];
 }
 
 const compiled = new WeakMap<CommandRule, CompiledPattern>();
@@ -13,7 +22,15 @@ export function compilePattern(rule: CommandRule): CompiledPattern {
   let c = compiled.get(rule);
   if (!c) {
     const [program = '', ...rest] = rule.pattern.trim().split(/\s+/);
-    c = { program, positionals: rest.filter((w) => !w.startsWith('-')), flags: rest.filter((w) => w.startsWith('-')) };
+    const positionals = rest.filter((w) => !w.startsWith('-'));
+    c = {
+      program,
+      positionals,
+      flags: rest.filter((w) => w.startsWith('-')),
+      foldedProgram: skeleton(program),
+      foldedPositionals: positionals.map((w) => skeleton(rule.ignoreCase ? w.toLowerCase() : w)),
+      except: (rule.except ?? []).map((pattern) => ({ id: rule.id, pattern, reason: '' })),
+    };
     compiled.set(rule, c);
   }
   return c;
@@ -39,11 +56,18 @@ export function basename(word: string): string {
   return slash >= 0 ? word.slice(slash + 1) : word;
 }
 
+const canonicalNames = new WeakMap<GuardRules['programs'], Map<string, string>>();
+
 /** The canonical program name (`oc` → `kubectl`). */
 export function canonicalProgram(name: string, rules: GuardRules): string {
   if (rules.programs[name]) return name;
-  for (const [key, spec] of Object.entries(rules.programs)) if (spec.aliases?.includes(name)) return key;
-  return name;
+  let names = canonicalNames.get(rules.programs);
+  if (!names) {
+    names = new Map();
+    for (const [key, spec] of Object.entries(rules.programs)) for (const alias of spec.aliases ?? []) if (!names.has(alias)) names.set(alias, key);
+    canonicalNames.set(rules.programs, names);
+  }
+  return names.get(name) ?? name;
 }
 
 export interface Positional {
@@ -67,9 +91,17 @@ export function positionals(args: (string | null)[], valueFlags: string[] = []):
   return out;
 }
 
+/** Arguments before a `--` that ends the options. */
+export function optionArgs(args: (string | null)[]): (string | null)[] {
+  const dashes = args.indexOf('--');
+  return dashes >= 0 ? args.slice(0, dashes) : args;
+}
+
 function hasFlag(args: (string | null)[], flag: string): boolean {
-  const before = args.indexOf('--') >= 0 ? args.slice(0, args.indexOf('--')) : args;
+  const before = optionArgs(args);
   if (flag.startsWith('--')) return before.some((a) => a !== null && (a === flag || a.startsWith(flag + '=')));
+  // `-destroy`, `-delete`: one option (Go's flag package, find), also written `--destroy`.
+  if (flag.length > 2) return before.some((a) => a !== null && [flag, `-${flag}`].some((f) => a === f || a.startsWith(f + '=')));
   const letters = flag.slice(1).split('');
   const clusters = before.filter((a): a is string => a !== null && /^-[^-]/.test(a)).map((a) => a.slice(1));
   return letters.every((l) => clusters.some((c) => c.includes(l)));
@@ -81,15 +113,32 @@ export type MatchResult = 'yes' | 'maybe' | 'no';
 export function matchPattern(rule: CommandRule, program: string, args: (string | null)[], rules: GuardRules): MatchResult {
   const p = compilePattern(rule);
   const canonical = canonicalProgram(program, rules);
-  if (!globMatch(p.program, program) && !globMatch(p.program, canonical)) return 'no';
-  const pos = positionals(args, rules.programs[canonical]?.valueFlags);
-  let result: MatchResult = 'yes';
-  for (let i = 0; i < p.positionals.length; i++) {
-    const word = pos[i];
-    if (!word) return 'no';
-    if (word.value === null) result = 'maybe';
-    else if (!globMatch(p.positionals[i], word.value)) return 'no';
-  }
+  if (!globMatch(p.foldedProgram, skeleton(program)) && !globMatch(p.program, canonical)) return 'no';
+  const fold = (w: string) => skeleton(rule.ignoreCase ? w.toLowerCase() : w);
+  const words = positionals(args, rules.programs[canonical]?.valueFlags).map((w) => (w.value === null ? null : fold(w.value)));
+  const result = matchPositionals(p.foldedPositionals, words, 0, 0);
+  if (result === 'no') return 'no';
   for (const f of p.flags) if (!hasFlag(args, f)) return 'no';
+  if (p.except.some((e) => matchPattern(e, program, args, rules) === 'yes')) return 'no';
   return result;
+}
+
+/**
+ * Pattern positionals from `pi` against words from `wi`. `...` takes zero or more literal words
+ * and the word after it must be literal too: a run-time word there (`gcloud compute ssh "$VM"`)
+ * would make every such rule a `maybe`.
+ */
+function matchPositionals(pattern: string[], words: (string | null)[], pi: number, wi: number): MatchResult {
+  if (pi === pattern.length) return 'yes';
+  if (pattern[pi] === '...') {
+    for (let k = wi; k < words.length && words[k] !== null; k++) {
+      if (matchPositionals(pattern, words, pi + 1, k) === 'yes') return 'yes';
+    }
+    return 'no';
+  }
+  const word = words[wi];
+  if (word === undefined) return 'no';
+  if (word !== null && !globMatch(pattern[pi], word)) return 'no';
+  const rest = matchPositionals(pattern, words, pi + 1, wi + 1);
+  return word === null && rest === 'yes' ? 'maybe' : rest;
 }

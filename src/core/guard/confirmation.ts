@@ -2,7 +2,7 @@
 import type { KubeTarget } from '../kube/types';
 import type { BlockAttributes } from '../runbook/types';
 import { globMatch } from './commandMatch';
-import { describeHidden, mapLine, type LineMap } from './hiddenUnicode';
+import { describeHidden, mapLine, scanHiddenUnicode, type LineMap } from './hiddenUnicode';
 import type { Assessment, Finding } from './types';
 
 export type ConfirmAction = 'run' | 'confirm' | 'type-context' | 'refuse';
@@ -19,6 +19,8 @@ export interface DecisionContext {
   protectedPatterns?: string[];
   /** Turns code line numbers in the reasons into document lines. */
   lineOffset?: LineMap;
+  /** The block's opening fence: hidden characters in its info string refuse the run, as lint's RL001 does. */
+  fence?: { info: string; line: number };
 }
 
 export const DEFAULT_PROTECTED = ['*prod*'];
@@ -37,7 +39,9 @@ export function shown(f: Finding): string {
 export function decideConfirmation(a: Assessment, ctx: DecisionContext = {}): ConfirmationDecision {
   const off = ctx.lineOffset ?? 0;
   const at = (line: number) => mapLine(off, line);
+  const info = ctx.fence ? scanHiddenUnicode(ctx.fence.info) : [];
   const refuse: string[] = [
+    ...info.map((h) => `hidden Unicode character ${h.label} in the info string of the opening fence (line ${ctx.fence?.line})`),
     ...a.hiddenUnicode.map((h) => `hidden Unicode character ${describeHidden(h, off)}`),
     ...a.denied.map((d) => `\`${shown(d)}\` (line ${at(d.line)}) is denied: ${d.reason} [${d.rule}]`),
   ];

@@ -2,11 +2,14 @@
  * The default guard rules. They are data: settings add to them
  * (`runbookLens.safety.extraDestructive`, `runbookLens.safety.deny`), code never special-cases a verb.
  */
+import { INFRA_PROGRAMS, INFRA_RULES } from './infraRules';
+import { INTERPRETERS } from './interpreterRules';
 import type { CommandRule, GuardRules } from './types';
 
 const kubectlVerb = (verb: string, reason: string): CommandRule => ({ id: `kubectl-${verb.replace(/ /g, '-')}`, pattern: `kubectl ${verb}`, reason });
 
-const SQL_WRITES = ['DROP', 'DELETE', 'TRUNCATE'];
+// Statements that drop or change data and functions that kill sessions; words inside strings do not count.
+const SQL_WRITES = ['DROP', 'DELETE', 'TRUNCATE', 'UPDATE', 'ALTER', 'INSERT', 'MERGE', 'GRANT', 'REVOKE', 'KILL', 'SHUTDOWN', 'REINDEX', 'pg_terminate_backend', 'pg_cancel_backend', 'pg_drop_replication_slot', 'pg_promote'];
 
 export const DEFAULT_RULES: GuardRules = {
   destructive: [
@@ -24,7 +27,40 @@ export const DEFAULT_RULES: GuardRules = {
     kubectlVerb('taint', 'changes node taints, which can evict pods'),
     kubectlVerb('rollout restart', 'restarts every pod of a workload'),
     kubectlVerb('rollout undo', 'rolls a workload back to an older revision'),
+    kubectlVerb('rollout pause', 'stops a rollout from progressing'),
+    kubectlVerb('rollout resume', 'resumes a paused rollout'),
+    kubectlVerb('uncordon', 'lets pods be scheduled on a node again'),
+    kubectlVerb('create', 'creates cluster resources'),
+    kubectlVerb('run', 'starts a pod'),
+    kubectlVerb('expose', 'creates a service'),
+    kubectlVerb('autoscale', 'creates an autoscaler'),
+    kubectlVerb('cp', 'copies files into or out of a container'),
+    kubectlVerb('certificate approve', 'approves a certificate request'),
+    kubectlVerb('certificate deny', 'denies a certificate request'),
+    kubectlVerb('auth reconcile', 'changes RBAC rules'),
+    kubectlVerb('policy add-*', 'changes who may do what'),
+    kubectlVerb('policy remove-*', 'changes who may do what'),
+    kubectlVerb('rollback', 'rolls a deployment config back'),
+    kubectlVerb('start-build', 'starts a build'),
+    kubectlVerb('new-app', 'creates resources'),
+    kubectlVerb('adm drain', 'evicts every pod from a node'),
+    kubectlVerb('adm cordon', 'stops scheduling on a node'),
+    kubectlVerb('adm uncordon', 'lets pods be scheduled on a node again'),
+    kubectlVerb('adm taint', 'changes node taints, which can evict pods'),
+    kubectlVerb('adm prune', 'deletes old images, builds or deployments'),
+    kubectlVerb('adm upgrade', 'upgrades the cluster'),
+    kubectlVerb('adm policy', 'changes who may do what'),
+    kubectlVerb('adm certificate approve', 'approves a certificate request'),
+    kubectlVerb('adm certificate deny', 'denies a certificate request'),
+    kubectlVerb('adm groups', 'changes group membership'),
+    kubectlVerb('adm reboot-machine-config-pool', 'reboots every node of a pool'),
+    kubectlVerb('adm restart-kubelet', 'restarts the kubelet on nodes'),
+    kubectlVerb('adm ocp-certificates', 'rotates or removes cluster certificates'),
+    kubectlVerb('adm node-image', 'adds nodes to the cluster'),
     { id: 'kubectl-exec', pattern: 'kubectl exec', reason: 'runs a command that can change state inside a container', innerCommand: true },
+    { id: 'kubectl-rsh', pattern: 'kubectl rsh', reason: 'runs a command that can change state inside a container', innerCommand: true },
+    { id: 'kubectl-debug', pattern: 'kubectl debug', reason: 'starts a debug pod and runs a command in it (on a node: as root on the host)', innerCommand: true },
+    { id: 'kubectl-attach', pattern: 'kubectl attach', reason: 'attaches to a running container' },
     { id: 'helm-uninstall', pattern: 'helm uninstall', reason: 'removes a release and its resources' },
     { id: 'helm-delete', pattern: 'helm delete', reason: 'removes a release and its resources' },
     { id: 'helm-rollback', pattern: 'helm rollback', reason: 'rolls a release back' },
@@ -38,6 +74,17 @@ export const DEFAULT_RULES: GuardRules = {
     { id: 'wipefs', pattern: 'wipefs', reason: 'erases file-system signatures' },
     { id: 'psql-write', pattern: 'psql', reason: 'runs SQL that drops or deletes data', sqlKeywords: SQL_WRITES, sqlFlags: ['-c', '--command'] },
     { id: 'mysql-write', pattern: 'mysql', reason: 'runs SQL that drops or deletes data', sqlKeywords: SQL_WRITES, sqlFlags: ['-e', '--execute'] },
+    { id: 'find-delete', pattern: 'find -delete', reason: 'deletes every file it finds' },
+    // One `rm -f FILE` is ordinary; run on every file find or xargs is given, it is a mass delete.
+    { id: 'find-delete', pattern: 'rm', reason: 'deletes every file it is given', via: ['find -exec', 'find -execdir', 'find -ok', 'find -okdir', 'fd -x', 'fd --exec', 'fd -X', 'fd --exec-batch', 'xargs'] },
+    { id: 'rm-recursive', pattern: 'rmdir', reason: 'deletes directories' },
+    { id: 'sed-in-place', pattern: 'sed -i', reason: 'rewrites files in place' },
+    { id: 'sed-in-place', pattern: 'sed --in-place', reason: 'rewrites files in place' },
+    { id: 'rsync-delete', pattern: 'rsync --delete', reason: 'deletes files missing from the source' },
+    { id: 'git-destructive', pattern: 'git push --force', reason: 'overwrites remote history' },
+    { id: 'git-destructive', pattern: 'git reset --hard', reason: 'throws away local changes' },
+    { id: 'git-destructive', pattern: 'git clean -f', reason: 'deletes untracked files' },
+    ...INFRA_RULES,
   ],
   deny: [
     { id: 'deny-rm-root', pattern: 'rm -r /', reason: 'deletes the whole file system' },
@@ -45,6 +92,7 @@ export const DEFAULT_RULES: GuardRules = {
     { id: 'deny-rm-root', pattern: 'rm --recursive /', reason: 'deletes the whole file system' },
     { id: 'deny-delete-kube-system', pattern: 'kubectl delete namespace kube-system', reason: 'deletes the cluster control namespace' },
     { id: 'deny-delete-kube-system', pattern: 'kubectl delete ns kube-system', reason: 'deletes the cluster control namespace' },
+    { id: 'deny-delete-kube-system', pattern: 'kubectl delete namespaces kube-system', reason: 'deletes the cluster control namespace' },
   ],
   programs: {
     kubectl: {
@@ -56,12 +104,21 @@ export const DEFAULT_RULES: GuardRules = {
         '-l', '--selector', '-f', '--filename', '-o', '--output', '-p', '--patch', '--type', '--field-selector',
         '--replicas', '--timeout', '--grace-period', '-k', '--kustomize', '--to-revision', '--field-manager',
       ],
+      // `--dry-run` alone and `--dry-run=none` change the cluster: only these two do not.
+      dryRun: ['--dry-run=client', '--dry-run=server'],
+      helpFlags: ['-h'],
     },
     helm: {
+      dryRun: ['--dry-run=client', '--dry-run=server'],
+      helpFlags: ['-h'],
       valueFlags: ['-n', '--namespace', '--kube-context', '--kubeconfig', '--kube-token', '--kube-apiserver', '--registry-config', '--repository-cache', '--repository-config', '--timeout', '--description'],
     },
     psql: { valueFlags: ['-d', '--dbname', '-h', '--host', '-p', '--port', '-U', '--username', '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-L', '--log-file', '-F', '-R'] },
     mysql: { valueFlags: ['-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-S', '--socket'] },
+    find: { execOptions: ['-exec', '-execdir', '-ok', '-okdir'] },
+    fd: { aliases: ['fdfind'], execOptions: ['-x', '--exec', '-X', '--exec-batch'] },
+    git: { valueFlags: ['-C', '-c', '--git-dir', '--work-tree'] },
+    ...INFRA_PROGRAMS,
   },
   wrappers: {
     sudo: { valueFlags: ['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt', '--chdir', '--close-from', '--role', '--type', '--other-user', '--command-timeout'], skipAssignments: true },
@@ -82,6 +139,15 @@ export const DEFAULT_RULES: GuardRules = {
     flock: { valueFlags: ['-w', '--timeout', '-E', '--conflict-exit-code'], skipPositionals: 1 },
     chronic: {},
     unbuffer: {},
+    chroot: { valueFlags: ['--userspec', '--groups'], skipPositionals: 1 },
+    nsenter: { valueFlags: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-m', '-u', '-i', '-n', '-p', '-U', '-C', '-r', '-w', '--root', '--wd'] },
+    setsid: {},
+    unshare: {},
+    'systemd-run': { valueFlags: ['-u', '--unit', '-p', '--property', '-M', '--machine', '-H', '--host', '--description', '--uid', '--gid', '-E', '--setenv', '--slice', '--on-calendar', '--on-active'] },
+    su: { commandFlags: ['-c', '--command', '--session-command'], valueFlags: ['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-w', '--whitelist-environment'] },
+    runuser: { commandFlags: ['-c', '--command', '--session-command'], valueFlags: ['-u', '--user', '-s', '--shell', '-g', '--group', '-G', '--supp-group'] },
+    script: { commandFlags: ['-c', '--command'], valueFlags: ['-T', '--timing', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io'] },
+    parallel: { valueFlags: ['-j', '--jobs', '-S', '--sshlogin', '--delay', '--timeout', '--joblog', '-a', '--arg-file'] },
   },
   shells: ['bash', 'sh', 'zsh', 'ksh', 'dash', 'ash', 'mksh'],
   readOnly: [
@@ -90,4 +156,6 @@ export const DEFAULT_RULES: GuardRules = {
     'ss', 'stat', 'wc', 'sort', 'uniq', 'less', 'more', 'true', 'pg_isready', 'lsof', 'jq', 'sleep', 'which', 'pwd', 'tree',
     'file', 'md5sum', 'sha256sum', 'nproc', 'cut', 'vmstat', 'iostat', 'mpstat', 'traceroute', 'tracepath',
   ],
+  interpreters: INTERPRETERS,
+  trustedCodeOutput: ['kubectl completion', 'helm completion', 'kind completion', 'minikube completion', 'gh completion', 'terraform -install-autocomplete', 'aws_completer', 'direnv hook', 'starship init', 'zoxide init'],
 };

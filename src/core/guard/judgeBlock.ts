@@ -18,6 +18,6 @@ export interface JudgeOptions {
 export async function judgeBlock(block: RunbookBlock, code: string, o: JudgeOptions = {}): Promise<{ assessment: Assessment; decision: ConfirmationDecision }> {
   const placeholders = o.placeholders ?? [];
   const assessment = await withConstantsShown(code, await assessCode(code, o.rules, { placeholders }), placeholders);
-  const decision = decideConfirmation(assessment, { attributes: block.attributes, target: o.target, protectedPatterns: o.protectedPatterns, lineOffset: codeLineOffset(block) });
+  const decision = decideConfirmation(assessment, { attributes: block.attributes, target: o.target, protectedPatterns: o.protectedPatterns, lineOffset: codeLineOffset(block), fence: block });
   return { assessment, decision };
 }

@@ -11,6 +11,12 @@ export interface CommandRule {
   sqlFlags?: string[];
   /** `kubectl exec`: matches unless the command run inside the container is a known read-only one. */
   innerCommand?: boolean;
+  /** Positionals compare case-insensitively (`redis-cli flushall`). */
+  ignoreCase?: boolean;
+  /** The rule only applies to a command reached through one of these (`find -exec`, `xargs`). */
+  via?: string[];
+  /** Patterns of commands the rule leaves alone (`aws eks update-kubeconfig` only writes a local file). */
+  except?: string[];
 }
 
 export interface ProgramSpec {
@@ -18,6 +24,28 @@ export interface ProgramSpec {
   aliases?: string[];
   /** Options that take the next word as their value (so it is not a positional). */
   valueFlags?: string[];
+  /** Arguments that make the command change nothing (`--dry-run=server`): no destructive rule matches it. */
+  dryRun?: string[];
+  /** Help options besides `--help`, which means help for every program (`-h` is a host for psql). */
+  helpFlags?: string[];
+  /** Positionals that turn the command into a help page (`aws ec2 terminate-instances help`). */
+  helpWords?: string[];
+  /** Options followed by a command that ends at `;` or `+` (`find -exec rm {} +`). */
+  execOptions?: string[];
+}
+
+/** An interpreter whose code string (`python3 -c CODE`) or stdin is code the guard cannot read. */
+export interface InterpreterSpec {
+  /** Program names, globs allowed (`python3*`). */
+  names: string[];
+  /** Options whose value is the code (`-c`); a cluster ending in the letter counts (`perl -ne`). */
+  codeFlags: string[];
+  /** The code is the first positional (awk) when no `-f` file is given. */
+  codeIsFirstPositional?: boolean;
+  /** Options that take the next word as their value. */
+  valueFlags?: string[];
+  /** What in the code reaches a shell, another program or the file system (a regular expression). */
+  calls: string;
 }
 
 /** A prefix command that runs another command (`sudo`, `env`, `xargs`, `watch` …). */
@@ -29,6 +57,8 @@ export interface WrapperSpec {
   skipPositionals?: number;
   /** The rest is joined and run by a shell (`watch`, `ssh`). */
   shellString?: boolean;
+  /** Only the value of one of these options is run, by a shell (`su -c CMD`); without it nothing is. */
+  commandFlags?: string[];
 }
 
 export interface GuardRules {
@@ -40,6 +70,10 @@ export interface GuardRules {
   shells: string[];
   /** Commands that only read: `kubectl exec … -- <one of these>` is not destructive. */
   readOnly: string[];
+  /** Interpreters of other languages: their code is unknown code when it calls a shell or a program. */
+  interpreters?: InterpreterSpec[];
+  /** Commands whose output is trusted shell code (`kubectl completion bash`), as patterns. */
+  trustedCodeOutput?: string[];
 }
 
 export interface Finding {
@@ -63,8 +97,10 @@ export interface HiddenChar {
   column: number;
   offset: number;
   codePoint: number;
-  /** `U+202E RIGHT-TO-LEFT OVERRIDE`. */
+  /** `U+202E RIGHT-TO-LEFT OVERRIDE`, or `U+0435 looks like "e" in "kubеctl"`. */
   label: string;
+  /** For a look-alike: the ASCII it passes for (the lint fix writes it instead). */
+  replacement?: string;
 }
 
 export interface Assessment {

@@ -11,7 +11,7 @@ export interface WordEnv {
 const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
 /** `$'…'` quoting: the escapes a reader could use to hide a word (`$'\x6b'ubectl`). */
-function ansiC(body: string): string {
+export function ansiC(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i];

@@ -26,11 +26,11 @@ export function parseAttributes(info: string): ParsedAttributes {
   const open = info.indexOf('{');
   const words = (open < 0 ? info : info.slice(0, open)).trim().replace(/^\S+/, '');
   // Extra words are free text: no errors for them, only their key=value pairs are kept.
-  parseHtmlStyle(`{${words}}`, set, []);
+  parseHtmlStyle(`{${words}}`, set, [], false);
   if (open < 0) return { attributes, errors };
   const rest = info.slice(open);
   if (/^\{\s*("|\}|$)/.test(rest)) parseJson(rest, set, errors);
-  else parseHtmlStyle(rest, set, errors);
+  else parseHtmlStyle(rest, set, errors, true);
   return { attributes, errors };
 }
 
@@ -60,9 +60,11 @@ function parseJson(rest: string, set: (k: string, v: string) => void, errors: st
 
 /**
  * `{ key=value key="quoted value" key='single' }`, pairs separated by whitespace or commas;
- * a value containing spaces, commas or `}` must be quoted.
+ * a value containing spaces, commas or `}` must be quoted. In braces, `key=` and a bare `key`
+ * are kept with the value "", as Runme keeps them; in the free words before the braces only
+ * `key=value` pairs count (`bash linenums x=` has no attributes).
  */
-function parseHtmlStyle(rest: string, set: (k: string, v: string) => void, errors: string[]): void {
+function parseHtmlStyle(rest: string, set: (k: string, v: string) => void, errors: string[], inBraces: boolean): void {
   let i = 1;
   const n = rest.length;
   for (;;) {
@@ -73,10 +75,12 @@ function parseHtmlStyle(rest: string, set: (k: string, v: string) => void, error
     }
     if (rest[i] === '}') return;
     const keyStart = i;
-    while (i < n && !/[\s=}]/.test(rest[i])) i++;
+    while (i < n && !/[\s=},]/.test(rest[i])) i++;
     const key = rest.slice(keyStart, i);
     if (rest[i] !== '=') {
-      errors.push(`attribute '${key}' has no value (write ${key}=value)`);
+      if (!inBraces) continue;
+      if (!KEY.test(key)) errors.push(`'${key}' is not a valid attribute name`);
+      else set(key, '');
       continue;
     }
     i++;
@@ -94,10 +98,7 @@ function parseHtmlStyle(rest: string, set: (k: string, v: string) => void, error
       const valueStart = i;
       while (i < n && !/[\s,}]/.test(rest[i])) i++;
       value = rest.slice(valueStart, i);
-      if (value === '') {
-        errors.push(`attribute '${key}' has an empty value`);
-        continue;
-      }
+      if (value === '' && !inBraces) continue;
     }
     if (!KEY.test(key)) errors.push(`'${key}' is not a valid attribute name`);
     else set(key, value);

@@ -16,7 +16,9 @@ export function fenceFromToken(token: MdToken, sourceLines: string[]): FenceInfo
   const bodyLineCount = countNewlines(content);
   const raw = sourceLines[start] ?? '';
   const at = raw.indexOf(token.markup);
-  const info = at >= 0 ? raw.slice(at + token.markup.length).trim() : token.info.trim();
+  // Only spaces and tabs are trimmed, as CommonMark says: a trailing NBSP or U+FEFF stays in the
+  // info string, where the guard sees it exactly as lint's RL001 does on the raw line.
+  const info = trimSpaces(at >= 0 ? raw.slice(at + token.markup.length) : token.info);
   return {
     lang: langOf(unescapeInfo(token.info)),
     info,
@@ -26,6 +28,10 @@ export function fenceFromToken(token: MdToken, sourceLines: string[]): FenceInfo
     closed: end - start - 1 - bodyLineCount === 1,
     bodyLineCount,
   };
+}
+
+function trimSpaces(s: string): string {
+  return s.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
 function countNewlines(s: string): number {

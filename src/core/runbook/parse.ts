@@ -25,20 +25,34 @@ export function parseRunbook(text: string): Runbook {
   const blocks: RunbookBlock[] = [];
   const sections = new SectionStack();
 
+  // Open containers, innermost last: whether a fence sits directly in a list item.
+  const containers: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.type === 'list_item_open' || t.type === 'blockquote_open') containers.push(t.type);
+    else if (t.type === 'list_item_close' || t.type === 'blockquote_close') containers.pop();
     if (t.type === 'heading_open' && t.map) {
       const heading = { level: Number(t.tag.slice(1)), text: headingText(tokens[i + 1]), line: t.map[0] + 1 };
       headings.push(heading);
       sections.push(heading);
     } else if (t.type === 'fence') {
-      const { bodyLineCount, ...fence } = fenceFromToken(t, lines);
+      const { bodyLineCount, ...read } = fenceFromToken(t, lines);
+      const fence = containers[containers.length - 1] === 'list_item_open' ? { ...read, body: blankWhitespaceLines(read.body) } : read;
       fences.push(fence);
       const kind = kindOfLang(fence.lang);
       if (kind) blocks.push(makeBlock(fence, kind, bodyLineCount, blocks.length + 1, sections.path(), lines));
     }
   }
   return { headings, blocks, fences, lineCount: lines.length, ...(frontMatter ? { frontMatter } : {}) };
+}
+
+/**
+ * Directly inside a list item CommonMark (commonmark.js and cmark) reads a line of only spaces or
+ * tabs as a blank line, whatever its indentation, so it is empty in the fence's content. markdown-it
+ * keeps what is left after the item's indentation; elsewhere (a block quote) both keep it.
+ */
+function blankWhitespaceLines(body: string): string {
+  return body.replace(/^[ \t]+$/gm, '');
 }
 
 function makeBlock(

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { assessCode } from '../../core/guard/classify';
 import { codeLineOffset } from '../../core/guard/explain';
-import { describeHidden } from '../../core/guard/hiddenUnicode';
+import { describeHidden, scanHiddenUnicode } from '../../core/guard/hiddenUnicode';
 import type { Assessment } from '../../core/guard/types';
 import type { RunbookBlock } from '../../core/runbook/types';
 import { parseRunbook } from '../../core/runbook/parse';
@@ -13,6 +13,8 @@ import { readSafety } from './safetySettings';
 
 function lensFor(block: RunbookBlock, a: Assessment): { title: string; tooltip: string } | undefined {
   const off = codeLineOffset(block);
+  const info = scanHiddenUnicode(block.info);
+  if (info.length) return { title: `⚠ Refused: hidden Unicode ${info[0].label} in the info string`, tooltip: info.map((x) => `${x.label} in the info string (line ${block.line})`).join('\n') };
   if (a.hiddenUnicode.length) {
     const h = a.hiddenUnicode[0];
     return { title: `⚠ Refused: hidden Unicode ${describeHidden(h, off)}`, tooltip: a.hiddenUnicode.map((x) => describeHidden(x, off)).join('\n') };

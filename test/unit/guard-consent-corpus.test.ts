@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { assessCode } from '../../src/core/guard/classify';
+import { decideConfirmation } from '../../src/core/guard/confirmation';
+import { aliasForm, DESTRUCTIVE_CORES, FORMS, HARMLESS, HARMLESS_CORES, NEUTRAL_FORMS, singleQuote } from './consentCorpus';
+
+/** Forms given to each destructive command besides `plain` and the alias form; they rotate so each form meets every class. */
+const FORMS_PER_COMMAND = 12;
+
+/** Every destructive command, plain, as an alias and in a rotating set of forms: each must ask (or be refused). */
+function destructiveCases(): { name: string; code: string }[] {
+  const out: { name: string; code: string }[] = [];
+  const forms = Object.entries(FORMS).filter(([f]) => f !== 'plain');
+  let turn = 0;
+  for (const [group, cores] of Object.entries(DESTRUCTIVE_CORES)) {
+    for (const core of cores) {
+      out.push({ name: `${group}/plain: ${core}`, code: core });
+      for (let k = 0; k < FORMS_PER_COMMAND; k++) {
+        const [form, write] = forms[(turn++) % forms.length];
+        out.push({ name: `${group}/${form}: ${core}`, code: write(core, singleQuote(core)) });
+      }
+      const alias = aliasForm(core);
+      if (alias) out.push({ name: `${group}/alias: ${core}`, code: alias });
+    }
+  }
+  return out;
+}
+
+test('attacker corpus: every destructive command, in every form, needs consent', async (t) => {
+  const cases = destructiveCases();
+  const missed: string[] = [];
+  for (const c of cases) {
+    const a = await assessCode(c.code);
+    if (decideConfirmation(a).action === 'run') missed.push(c.name);
+  }
+  t.diagnostic(`destructive held ${cases.length - missed.length}/${cases.length}`);
+  assert.ok(cases.length >= 300, `only ${cases.length} destructive cases`);
+  assert.deepEqual(missed, []);
+});
+
+function harmlessCases(): string[] {
+  const written = HARMLESS_CORES.flatMap((core) => [...NEUTRAL_FORMS.map((f) => FORMS[f](core, singleQuote(core))), aliasForm(core) ?? core]);
+  return [...HARMLESS, ...written];
+}
+
+test('attacker corpus: harmless commands, dry runs, help and uncalled functions run without asking', async (t) => {
+  const asked: string[] = [];
+  const cases = harmlessCases();
+  for (const code of cases) {
+    const a = await assessCode(code);
+    const d = decideConfirmation(a);
+    if (d.action !== 'run') asked.push(`${code} → ${d.reasons.join('; ')}`);
+  }
+  t.diagnostic(`harmless held ${cases.length - asked.length}/${cases.length}`);
+  assert.ok(cases.length >= 150, `only ${cases.length} harmless cases`);
+  assert.deepEqual(asked, []);
+});
