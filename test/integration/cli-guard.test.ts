@@ -169,7 +169,8 @@ test('kubectl get secret -o yaml leaves no secret value in timeline.jsonl, timel
     assert.ok(!text.includes('cGhvdG9uX2FwcA=='), f);
   }
   const [entry] = timeline(dir);
-  assert.deepEqual(entry.redactions, { 'k8s-secret-data': 2 });
+  // `get secret -o yaml` prints secret material: its whole output is withheld from the record.
+  assert.deepEqual(entry.redactions, { 'secret-command-output': 1 });
 });
 
 test('explain prints what runs, where, and the destructive parts; --json too', () => {
