@@ -22,7 +22,8 @@ test('scenario 1: open the reference runbook, click ▶ Run on a harmless block,
 
     const incident = await incidentDir(workspace);
     const timeline = path.join(incident, 'timeline.md');
-    const text = await fileMatching(timeline, /create-channel/);
+    // The started record (written ahead) also names the block: wait for the result.
+    const text = await fileMatching(timeline, /exit 127/);
     assert.match(text, /exit 127/);
     await openFromExplorer(page, workspace, timeline);
     await revealLast(page, timeline, /^### .*exit 127/);

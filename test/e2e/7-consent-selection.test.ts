@@ -53,8 +53,9 @@ test('scenario 7: the consent modal names the block and section with the folder 
     await screenshot('7-run-selection-output');
 
     const timeline = path.join(await incidentDir(workspace), 'timeline.jsonl');
-    await fileMatching(timeline, /"selection":true/);
-    const entries = fs.readFileSync(timeline, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { lines?: number[]; selection?: boolean });
-    const selected = entries.filter((e) => e.selection);
+    // The result line, not only the run's write-ahead `started` record.
+    await fileMatching(timeline, /"selection":true.*"startedEntry"/);
+    const entries = fs.readFileSync(timeline, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { lines?: number[]; selection?: boolean; status?: string });
+    const selected = entries.filter((e) => e.selection && e.status !== 'started');
     assert.deepEqual(selected.map((e) => e.lines), [[8, 9]]);
   }));

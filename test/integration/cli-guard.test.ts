@@ -71,7 +71,8 @@ function cliRun(...args: string[]) {
 }
 
 function timeline(dir: string): TimelineEntry[] {
-  return fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
+  // Results only: each run's write-ahead `started` record is left out.
+  return fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry).filter((e) => e.status !== 'started');
 }
 
 before(async () => {

@@ -23,7 +23,7 @@ const ok = (args: string[], input?: string): string => {
   return r.stdout;
 };
 const timeline = (dir: string): TimelineEntry[] =>
-  fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
+  fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry).filter((e) => e.status !== 'started');
 
 before(async () => {
   ({ cli, cleanup: cleanupCli } = await builtCli());

@@ -19,8 +19,19 @@ function runCli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function timeline(dir: string): TimelineEntry[] {
+/** Every line of timeline.jsonl, write-ahead `started` records included. */
+function rawTimeline(dir: string): TimelineEntry[] {
   return fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
+}
+
+/** The results: each run's `started` record is followed by its result, which names it. */
+function timeline(dir: string): TimelineEntry[] {
+  const raw = rawTimeline(dir);
+  for (const e of raw.filter((r) => r.startedEntry)) {
+    const start = raw.findIndex((r) => r.id === e.startedEntry);
+    assert.ok(start >= 0 && start < raw.indexOf(e) && raw[start].status === 'started', `result ${e.id} follows its started record`);
+  }
+  return raw.filter((e) => e.status !== 'started');
 }
 
 function incidentDir(name: string): string {
@@ -61,6 +72,10 @@ test('run streams the block output, exits with its status and records it in a ne
   const entries = timeline(dir);
   assert.equal(entries.length, 1);
   const e = entries[0];
+  // Written ahead: the started record comes first and carries no result.
+  const [start, result] = rawTimeline(dir);
+  assert.equal(result.id, e.id);
+  assert.deepEqual([start.id, start.status, start.exitCode, start.block, start.outputFile], [e.startedEntry, 'started', undefined, 1, e.outputFile]);
   for (const field of ['id', 'time', 'kind', 'runbook', 'block', 'line', 'command', 'exitCode', 'durationMs', 'output']) {
     assert.ok(field in e, `required field ${field}`);
   }

@@ -91,3 +91,17 @@ test('large timelines keep only notable commands in the table', () => {
   assert.match(t, /301 successful commands are left out of this table/);
   assert.ok(t.includes('`echo 150` (exit 3)'));
 });
+
+test('a block whose last command succeeded after failed ones is a failed step, never "exit 0" alone; an unfinished run is listed too', () => {
+  const stepFailed = {
+    id: 'step-failed', time: '2026-10-03T14:30:00.000Z', kind: 'command' as const, runbook: 'runbooks/incident-response.md', block: 9, line: 296,
+    command: 'kubectl exec -it deployment/photon-compiler -- nc -zv postgres-service 5432\necho done', exitCode: 0, status: 'failed' as const,
+    failedSteps: 2, failedLine: 298, failedExitCode: 1, failedCommand: 'kubectl exec -it deployment/photon-compiler -- nc -zv postgres-service 5432',
+  };
+  const unfinished = { id: 'never-ended', time: '2026-10-03T14:31:00.000Z', kind: 'command' as const, block: 10, command: 'sleep 600', status: 'started' as const };
+  const out = renderPostmortem({ incident: fx.incident, entries: [...fx.entries, stepFailed, unfinished], incidentDir: fx.dir });
+  const failed = out.slice(out.indexOf('\n## Failed steps\n'), out.indexOf('\n## Timeline (UTC)\n'));
+  assert.match(failed, /\| exit 0, 2 failed commands \(first: line 298, exit 1\) \|/);
+  assert.match(failed, /sleep 600.*\| started, not finished \|/);
+  assert.match(out, /\(\d+ failed, 1 started and never finished\)/);
+});

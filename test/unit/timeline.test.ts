@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { appendEntry, newEntryId, readTimeline } from '../../src/core/incident/timeline';
+import { appendEntry, foldRunRecords, newEntryId, readTimeline } from '../../src/core/incident/timeline';
+import { exitText } from '../../src/core/incident/entryText';
+import { renderEntryMarkdown } from '../../src/core/incident/timelineMarkdown';
 import { createIncident } from '../../src/core/incident/incidentStore';
 import type { TimelineEntry } from '../../src/core/incident/types';
 
@@ -152,4 +154,31 @@ test('a lock left by a crashed writer does not block the timeline', async () => 
   await appendEntry(dir, note('after an old lock'));
   assert.equal((await readTimeline(dir)).entries.length, 2);
   assert.equal(fs.existsSync(lock), false);
+});
+
+test('run records: a started entry is dropped once its result names it; an unfinished one stays, as not finished', async () => {
+  const dir = freshDir('write-ahead');
+  const run = (id: string, extra: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-12-01T10:00:00.000Z', kind: 'command', block: 1, command: 'echo hi', ...extra });
+  await appendEntry(dir, run('s1', { status: 'started' }));
+  await appendEntry(dir, run('s2', { status: 'started' }));
+  await appendEntry(dir, run('r1', { status: 'ok', exitCode: 0, startedEntry: 's1' }));
+  const { entries } = await readTimeline(dir);
+  assert.deepEqual(entries.map((e) => [e.id, exitText(e)]), [['s2', 'started, not finished'], ['r1', 'exit 0']]);
+  // Union-merged timelines (same entries in another order, duplicates) fold the same way.
+  const raw = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimelineEntry);
+  assert.deepEqual(foldRunRecords([...raw].reverse()).map((e) => e.id).sort(), ['r1', 's2']);
+  const md = fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8');
+  assert.equal(md.match(/· ▶ started · block 1/g)?.length, 2);
+  assert.match(renderEntryMarkdown(run('s3', { status: 'started' })), /if none follows, the run never finished/);
+});
+
+test('an entry that timeline.md cannot take is taken out of timeline.jsonl too: both files or neither', async () => {
+  const dir = freshDir('both-or-neither');
+  await appendEntry(dir, note('first'));
+  const before = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8');
+  // A real write error: timeline.md replaced by a folder (EISDIR).
+  fs.rmSync(path.join(dir, 'timeline.md'));
+  fs.mkdirSync(path.join(dir, 'timeline.md'));
+  await assert.rejects(appendEntry(dir, note('second')), /EISDIR/);
+  assert.equal(fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8'), before);
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lensTitles, openRunbook, readTimeline, runBlock, startIncident, workspaceUri } from './support';
+import { lensTitles, openRunbook, readTimeline, runBlock, startIncident, withErrorMessages, withSettings, workspaceUri } from './support';
 
 describe('running a block through the command', () => {
   let incident: string;
@@ -49,5 +49,28 @@ describe('running a block through the command', () => {
     assert.ok(result, `a ✗ 3 result lens on the fence; got ${lenses.map((l) => `${l.line}:${l.title}`).join(' | ')}`);
     const ok = lenses.find((l) => l.line === 6 && /^✓ 0 · /.test(l.title));
     assert.ok(ok, 'a ✓ 0 result lens on the first block');
+  });
+
+  it('a block whose earlier commands failed is ✗ with the count, never ✓, though bash returned 0', async () => {
+    const uri = workspaceUri('fixtures/failing-steps.md');
+    const entry = await runBlock(uri, 1);
+    assert.ok(entry);
+    assert.deepEqual([entry.exitCode, entry.status, entry.failedSteps, entry.failedLine], [0, 'failed', 2, 10]);
+    await openRunbook('fixtures/failing-steps.md');
+    const titles = (await lensTitles(uri)).map((l) => l.title);
+    assert.ok(titles.some((t) => /^✗ 0 · 2 commands failed · /.test(t)), titles.join(' | '));
+    assert.ok(!titles.some((t) => t.includes('✓')), titles.join(' | '));
+  });
+
+  it('a block that cannot start says why in a notification', async () => {
+    const entry = await withSettings({ shell: '/nonexistent/rl-shell' }, () =>
+      withErrorMessages(async (messages) => {
+        const e = await runBlock(workspaceUri('fixtures/runs.md'), 1);
+        assert.ok(messages.some((m) => /did not start: cannot start \/nonexistent\/rl-shell: no such program/.test(m)), messages.join(' | '));
+        return e;
+      }));
+    assert.ok(entry);
+    assert.equal(entry.exitCode, null);
+    assert.match(entry.error ?? '', /no such program/);
   });
 });

@@ -54,7 +54,8 @@ export async function runBlock(uri: vscode.Uri, index: number, vars?: Record<str
 export function readTimeline(incidentDir: string): TimelineEntry[] {
   const file = path.join(incidentDir, 'timeline.jsonl');
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
+  // Results only: each run's write-ahead `started` record is left out.
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry).filter((e) => e.status !== 'started');
 }
 
 /** Sets workspace settings for the duration of `fn`, then restores them. */
@@ -96,5 +97,21 @@ export async function withInputBox<T>(answer: (o: vscode.InputBoxOptions) => str
     return await fn(calls);
   } finally {
     win.showInputBox = original;
+  }
+}
+
+/** Records the texts of vscode.window.showErrorMessage while `fn` runs (the notifications are still shown). */
+export async function withErrorMessages<T>(fn: (messages: string[]) => Promise<T>): Promise<T> {
+  const win = vscode.window as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
+  const original = win.showErrorMessage;
+  const messages: string[] = [];
+  win.showErrorMessage = (message: string, ...rest: unknown[]) => {
+    messages.push(message);
+    return original.call(vscode.window, message, ...rest);
+  };
+  try {
+    return await fn(messages);
+  } finally {
+    win.showErrorMessage = original;
   }
 }

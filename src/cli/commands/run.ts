@@ -5,12 +5,13 @@ import { selectBlockLines } from '../../core/runbook/selectLines';
 import { linesText } from '../../core/runbook/blockLabel';
 import type { RunbookBlock } from '../../core/runbook/types';
 import { fillWithSecrets } from '../../core/runbook/secretPlaceholders';
-import { runAndRecord } from '../../core/exec/recordRun';
+import { runAndRecord, RunNotRecordedError } from '../../core/exec/recordRun';
 import { effectiveTimeoutMs } from '../../core/exec/timeout';
 import { needsTerminal } from '../../core/exec/needsTty';
 import { ensureIncidentDir } from '../../core/incident/incidentStore';
 import { TIMELINE_JSONL } from '../../core/incident/incidentFiles';
 import type { TimelineEntry } from '../../core/incident/types';
+import { exitText } from '../../core/incident/entryText';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
 import { actorName } from '../actor';
@@ -49,7 +50,12 @@ ${promqlHelp}
 Exit status: the block's exit status; 124 when it timed out; 130 when interrupted;
 127 when the shell could not start; 128+N when killed by signal N; 2 for bad arguments,
 an unreadable file or an unfilled placeholder; 3 when the block was refused (destructive
-without --yes/--confirm-context, a deny rule, hidden Unicode): then nothing ran.`;
+without --yes/--confirm-context, a deny rule, hidden Unicode): then nothing ran; 4 when the run
+could not be recorded (e.g. a full disk): the message says whether the block ran and how it ended.
+
+With bash, every command that fails is recorded (an ERR trap), not only the last one: a block
+whose last command succeeded after an earlier one failed is recorded as failed and exits 1.
+Info-string attributes errexit=true (stop at the first failure, with pipefail) and pipefail=true.`;
 
 /** Flags of `run`. Other features add theirs here (target, confirmation, Prometheus). */
 export const runOptions = {
@@ -82,20 +88,31 @@ function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string): void } 
   return { write: (chunk) => { if (open) stream.write(chunk); } };
 }
 
+/** The run could not be recorded (start or end). */
+export const NOT_RECORDED_EXIT = 4;
+
 export function exitStatusFor(entry: TimelineEntry): number {
   if (entry.status === 'timeout') return 124;
   if (entry.status === 'stopped') return 130;
+  // The shell returned 0, but a command before the last one failed.
+  if (entry.exitCode === 0 && entry.status === 'failed') return 1;
   if (typeof entry.exitCode === 'number') return entry.exitCode;
   if (entry.signal) return 128 + (os.constants.signals[entry.signal as NodeJS.Signals] ?? 0);
   return 127;
 }
 
 function summary(entry: TimelineEntry, dir: string): string {
-  const result = entry.status === 'timeout' ? 'timed out' : entry.status === 'stopped' ? 'stopped'
-    : entry.exitCode !== null && entry.exitCode !== undefined ? `exit ${entry.exitCode}` : `killed (${entry.signal ?? 'did not start'})`;
   const secs = ((entry.durationMs ?? 0) / 1000).toFixed(1);
-  const lines = entry.lines ? ` ${linesText(entry.lines)}` : '';
-  return `runbook-lens run: block ${entry.block}${lines} ${result} after ${secs} s; recorded as ${entry.id} in ${path.join(dir, TIMELINE_JSONL)}\n`;
+  const result = exitText(entry);
+  const range = entry.lines ? ` ${linesText(entry.lines)}` : '';
+  const lines = [`runbook-lens run: block ${entry.block}${range} ${result}${result === 'did not start' ? '' : ` after ${secs} s`}; recorded as ${entry.id} in ${path.join(dir, TIMELINE_JSONL)}`];
+  if (entry.failedCommand !== undefined) {
+    lines.push(`runbook-lens run: first failed command${entry.failedLine !== undefined ? ` (line ${entry.failedLine})` : ''}: ${entry.failedCommand} → exit ${entry.failedExitCode}`);
+  }
+  if (entry.stepsChecked === false) lines.push(`runbook-lens run: ${entry.shell ?? 'this shell'} has no ERR trap: only the last command's exit code is known`);
+  // Why it did not start (a missing shell or cwd, a command too long for exec), or why the output was not saved.
+  if (entry.error) lines.push(`runbook-lens run: ${entry.error}`);
+  return lines.join('\n') + '\n';
 }
 
 /** `--lines 12-14` (or `12`): those runbook lines of the block, or a usage error saying why not. */
@@ -176,6 +193,11 @@ export async function run(argv: string[]): Promise<number> {
       });
       process.stderr.write(summary(entry, incidentDir));
       return exitStatusFor(entry);
+    } catch (err) {
+      if (!(err instanceof RunNotRecordedError)) throw err;
+      const live = err.phase === 'end' ? ' (what it printed is above)' : '';
+      process.stderr.write(`runbook-lens run: ${err.message}${live}\n`);
+      return NOT_RECORDED_EXIT;
     } finally {
       await scoped.dispose();
       process.off('SIGINT', onSignal);

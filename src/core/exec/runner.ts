@@ -149,6 +149,17 @@ function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData']
   };
 }
 
+/** Why the shell could not start, in words: E2BIG alone does not say the block is too long. */
+function startError(shell: string, err: Error, command: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'E2BIG') {
+    const kib = Math.ceil(Buffer.byteLength(command, 'utf8') / 1024);
+    return `cannot start ${shell}: the code (${kib} KiB) is too long to pass to ${shell} -c (the kernel allows 128 KiB for one argument) (${err.message})`;
+  }
+  if (code === 'ENOENT') return `cannot start ${shell}: no such program (${err.message})`;
+  return `cannot start ${shell}: ${err.message}`;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, ms)));
 }
@@ -209,7 +220,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       detached: true,
     });
   } catch (err) {
-    return failToStart(`cannot start ${shell}: ${(err as Error).message}`);
+    return failToStart(startError(shell, err as Error, opts.command));
   }
 
   return new Promise<ProcessResult>((resolve) => {
@@ -312,7 +323,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     child.once('error', (e) => {
       // Only a failed spawn ends the run here; a failed kill is reported by 'exit' later.
       if (child.pid !== undefined) return;
-      spawnError = `cannot start ${shell}: ${e.message}`;
+      spawnError = startError(shell, e, opts.command);
       if (open === 0) void complete();
       else for (const s of streams) s.destroy();
     });

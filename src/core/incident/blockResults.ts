@@ -12,6 +12,8 @@ export function lastBlockResults(entries: TimelineEntry[], runbook: string): Map
   const want = normalize(runbook);
   for (const e of entries) {
     if (e.kind !== 'command' || typeof e.block !== 'number' || typeof e.runbook !== 'string' || normalize(e.runbook) !== want) continue;
+    // A run with no result yet says nothing about how the block ended.
+    if (e.status === 'started') continue;
     out.set(e.block, resultOf(e));
   }
   return out;

@@ -26,16 +26,35 @@ export function firstLine(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line + (more ? ' …' : '');
 }
 
+/** A run whose start was recorded and whose result never was (still running, or the recorder died). */
+export function isUnfinished(e: TimelineEntry): boolean {
+  return (e.kind === 'command' || e.kind === 'query') && e.status === 'started';
+}
+
+/** Failed: a non-zero or missing exit code, or any failed command in the block (status 'failed'). */
 export function isFailure(e: TimelineEntry): boolean {
-  return (e.kind === 'command' || e.kind === 'query') && e.exitCode !== 0 && e.exitCode !== undefined;
+  if (e.kind !== 'command' && e.kind !== 'query') return false;
+  if (e.status === 'failed') return true;
+  return e.status !== 'started' && e.exitCode !== 0 && e.exitCode !== undefined;
+}
+
+export const UNFINISHED_TEXT = 'started, not finished';
+
+/** `exit 0, 2 failed commands (first: line 14, exit 1)` when an earlier command failed. */
+function stepsText(e: TimelineEntry): string {
+  const n = typeof e.failedSteps === 'number' ? e.failedSteps : 0;
+  if (!n || (n === 1 && e.exitCode !== 0)) return '';
+  const where = [e.failedLine !== undefined ? `line ${e.failedLine}` : '', e.failedExitCode !== undefined ? `exit ${e.failedExitCode}` : ''].filter(Boolean).join(', ');
+  return `, ${n} failed command${n > 1 ? 's' : ''}${where ? ` (first: ${where})` : ''}`;
 }
 
 export function exitText(e: TimelineEntry): string {
+  if (e.status === 'started') return UNFINISHED_TEXT;
   if (e.status === 'timeout') return 'timed out';
   if (e.status === 'stopped') return 'stopped';
-  if (e.exitCode === null) return e.signal ? `killed by ${e.signal}` : 'killed';
+  if (e.exitCode === null) return e.signal ? `killed by ${e.signal}` : e.error ? 'did not start' : 'killed';
   if (e.exitCode === undefined) return 'no exit code';
-  return `exit ${e.exitCode}`;
+  return `exit ${e.exitCode}${stepsText(e)}`;
 }
 
 export function describeEntry(e: TimelineEntry): string {

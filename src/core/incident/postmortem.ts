@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Incident, Severity, TimelineEntry } from './types';
 import { DURATION_NAMES, DURATION_SPANS, incidentDurations, milestoneTimes } from './incidentDurations';
-import { describeEntry, exitText, firstLine, isFailure } from './entryText';
+import { describeEntry, exitText, firstLine, isFailure, isUnfinished } from './entryText';
 import { formatDuration, formatUtc } from './timeFormat';
 import { mdCell, mdCode, mdFence, mdLinkTarget } from './markdownText';
 import { isPinMarker, pinnedIds, sortByTime } from './pins';
@@ -36,6 +36,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   const pinned = pinnedIds(input.entries);
   const runs = entries.filter((e) => e.kind === 'command' || e.kind === 'query');
   const failures = runs.filter(isFailure);
+  const unfinished = runs.filter(isUnfinished);
   const ms = milestoneTimes(incident);
   const durations = incidentDurations(incident);
   const targets = input.targets ?? { ...DEFAULT_RESPONSE_TARGETS };
@@ -69,7 +70,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(`Facts in this draft come from the incident timeline. Paragraphs starting with ${PROMPT_MARK} are prompts for people: replace them.`, '');
 
   push('## Summary', '');
-  const counts = `${runs.length} command${runs.length === 1 ? '' : 's'} run (${failures.length} failed), ` +
+  const counts = `${runs.length} command${runs.length === 1 ? '' : 's'} run (${failures.length} failed${unfinished.length ? `, ${unfinished.length} started and never finished` : ''}), ` +
     `${plural(entries.filter((e) => e.kind === 'note').length, 'note')}, ${plural(entries.filter((e) => e.kind === 'notification').length, 'message')} sent`;
   push(`${incident.severity} incident${durations.resolve !== null ? `, resolved ${formatDuration(durations.resolve)} after it started` : ', not resolved yet'}; ${counts}.`, '');
   push(prompt('Two or three sentences: what happened, who was affected, how it ended.'), '');
@@ -117,17 +118,18 @@ export function renderPostmortem(input: PostmortemInput): string {
   }
 
   push('## Failed steps', '');
-  if (!failures.length) push('No command failed.', '');
+  if (!failures.length && !unfinished.length) push('No command failed.', '');
   else {
     push('| Time (UTC) | Runbook | Section | Command | Result | Output |', '|---|---|---|---|---|---|');
-    for (const e of failures) {
+    // A run with no recorded result is listed with the failures: nobody knows it succeeded.
+    for (const e of runs.filter((r) => isFailure(r) || isUnfinished(r))) {
       push(`| ${formatUtc(e.time)} | ${where(e)} | ${mdCell((e.section ?? []).join(' › '))} | ${mdCell(mdCode(firstLine(e.command ?? '', 80)))} | ${exitText(e)} | ${outputLink(e)} |`);
     }
     push('');
   }
 
   push('## Timeline (UTC)', '');
-  const notable = (e: TimelineEntry): boolean => !(e.kind === 'command' || e.kind === 'query') || isFailure(e) || pinned.has(e.id);
+  const notable = (e: TimelineEntry): boolean => !(e.kind === 'command' || e.kind === 'query') || isFailure(e) || isUnfinished(e) || pinned.has(e.id);
   const rows = entries.length > FULL_TABLE_LIMIT ? entries.filter(notable) : entries;
   if (rows.length < entries.length) {
     push(`${entries.length - rows.length} successful commands are left out of this table (the timeline has ${entries.length} entries); all commands are in the evidence appendix.`, '');

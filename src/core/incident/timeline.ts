@@ -41,9 +41,27 @@ function appendText(file: string, text: string): void {
     }
     const buf = Buffer.from(prefix + text, 'utf8');
     let written = 0;
-    while (written < buf.length) written += fsSync.writeSync(fd, buf, written, buf.length - written);
+    try {
+      while (written < buf.length) written += fsSync.writeSync(fd, buf, written, buf.length - written);
+    } catch (err) {
+      // A full disk can take part of the line: cut it off again so no torn entry is left behind.
+      try {
+        fsSync.ftruncateSync(fd, size);
+      } catch {
+        // ignored: a torn last line is skipped when the timeline is read
+      }
+      throw err;
+    }
   } finally {
     fsSync.closeSync(fd);
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return fsSync.statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -86,8 +104,19 @@ export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?
   fsSync.mkdirSync(dir, { recursive: true });
   await withFileLock(path.join(dir, '.timeline.lock'), async () => {
     const jsonl = path.join(dir, TIMELINE_JSONL);
+    const before = fileSize(jsonl);
     appendText(jsonl, line);
-    appendText(path.join(dir, TIMELINE_MD), block);
+    try {
+      appendText(path.join(dir, TIMELINE_MD), block);
+    } catch (err) {
+      // Both files or neither: a `started` record that only one of them shows would be a lie.
+      try {
+        fsSync.truncateSync(jsonl, before);
+      } catch {
+        // ignored: the error below still says the entry was not recorded
+      }
+      throw err;
+    }
     flushSoon(jsonl);
   });
 }
@@ -98,7 +127,21 @@ export interface TimelineRead {
   problems: string[];
 }
 
-/** Reads timeline.jsonl. A half-written last line or a corrupt line is reported and skipped. */
+/**
+ * Runs are written ahead: a `started` entry, then the result as its own entry naming it in
+ * `startedEntry`. Entries are immutable (a timeline merged by id keeps them all), so readers drop
+ * the started entries that have a result; those left are runs that never finished.
+ */
+export function foldRunRecords(entries: TimelineEntry[]): TimelineEntry[] {
+  const finished = new Set<string>();
+  for (const e of entries) if (typeof e.startedEntry === 'string') finished.add(e.startedEntry);
+  return finished.size ? entries.filter((e) => !(e.status === 'started' && finished.has(e.id))) : entries;
+}
+
+/**
+ * Reads timeline.jsonl, with run records folded (see foldRunRecords). A half-written last line or
+ * a corrupt line is reported and skipped.
+ */
 export async function readTimeline(dir: string): Promise<TimelineRead> {
   let text: string;
   try {
@@ -131,5 +174,5 @@ export async function readTimeline(dir: string): Promise<TimelineRead> {
     }
     entries.push(e as TimelineEntry);
   });
-  return { entries, problems };
+  return { entries: foldRunRecords(entries), problems };
 }

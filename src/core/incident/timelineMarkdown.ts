@@ -1,11 +1,12 @@
 import type { TimelineEntry } from './types';
 import { capOutput } from '../exec/outputCap';
 import { linesText } from '../runbook/blockLabel';
+import { exitText } from './entryText';
 
 /** timeline.md shows a short excerpt; the full output stays in outputs/<id>.log. */
 const MARKDOWN_OUTPUT_CAP = 4 * 1024;
 
-const STATUS_MARK: Record<string, string> = { ok: '✓', failed: '✗', stopped: '■', timeout: '⏱' };
+const STATUS_MARK: Record<string, string> = { ok: '✓', failed: '✗', stopped: '■', timeout: '⏱', started: '▶' };
 
 /** A fence longer than any run of backticks inside `text`, so output cannot close it early. */
 function fenced(text: string, lang: string): string {
@@ -28,8 +29,8 @@ function headline(e: TimelineEntry): string {
   if (e.kind === 'command' || e.kind === 'query') {
     const status = typeof e.status === 'string' ? e.status : undefined;
     const mark = status ? STATUS_MARK[status] ?? '' : '';
-    const result = status === 'timeout' ? 'timed out' : status === 'stopped' ? 'stopped'
-      : e.exitCode !== undefined && e.exitCode !== null ? `exit ${e.exitCode}` : e.signal ? `killed (${e.signal})` : status ?? e.kind;
+    const result = status === 'timeout' ? 'timed out' : status === 'stopped' ? 'stopped' : status === 'started' ? 'started'
+      : e.exitCode !== undefined && e.exitCode !== null ? exitText(e) : e.signal ? `killed (${e.signal})` : e.error ? 'did not start' : status ?? e.kind;
     parts.push(`${mark ? mark + ' ' : ''}${result}`);
     if (e.durationMs !== undefined) parts.push(seconds(e.durationMs));
     const where = e.section?.length ? e.section[e.section.length - 1] : undefined;
@@ -49,6 +50,16 @@ function details(e: TimelineEntry): string[] {
     lines.push(`- Runbook: \`${e.runbook}\`${at ? ` (${at})` : ''}`);
   }
   if (e.section?.length) lines.push(`- Section: ${e.section.join(' › ')}`);
+  if (e.status === 'started') {
+    // Written before the process starts; timeline.md is never rewritten, so the result comes later.
+    lines.push(`- Result: a later entry when the run ends; if none follows, the run never finished (interrupted by a crash)`);
+  }
+  if (e.failedCommand !== undefined || e.failedLine !== undefined) {
+    const at = [e.failedLine !== undefined ? `line ${e.failedLine}` : '', e.failedExitCode !== undefined ? `exit ${e.failedExitCode}` : ''].filter(Boolean).join(', ');
+    lines.push(`- First failed command: ${e.failedCommand !== undefined ? `\`${e.failedCommand.replace(/`/g, "'")}\`` : ''}${at ? ` (${at})` : ''}`);
+  }
+  if (e.stepsChecked === false) lines.push('- Commands not checked one by one: this shell has no ERR trap, only the last exit code is known');
+  if (e.error) lines.push(`- Error: ${e.error}`);
   if (e.kind === 'command' || e.target) {
     lines.push(`- Target: ${e.target ? `\`${e.target.context}\` / \`${e.target.namespace}\`` : 'none (local environment)'}`);
   }

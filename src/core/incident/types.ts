@@ -3,7 +3,10 @@ import type { KubeTarget } from '../kube/types';
 export type Severity = 'P0' | 'P1' | 'P2' | 'P3';
 export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
 export type MilestoneName = 'started' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
-export type RunStatus = 'ok' | 'failed' | 'stopped' | 'timeout' | 'unknown';
+/** 'started': the write-ahead record of a run; a later entry naming it in `startedEntry` holds the result. */
+export type RunStatus = RunResult | 'unknown' | 'started';
+/** How a run that was observed to the end ended. */
+export type RunResult = 'ok' | 'failed' | 'stopped' | 'timeout';
 export type EntryKind = 'command' | 'query' | 'note' | 'status' | 'milestone' | 'notification';
 
 export interface Incident {
@@ -56,6 +59,18 @@ export interface TimelineEntry {
   selection?: boolean;
   /** command/query entries: how the run ended ('unknown' when a terminal run could not be observed). */
   status?: RunStatus;
+  /** command entries: the id of the run's `started` record (which this result completes). */
+  startedEntry?: string;
+  /** command entries: how many commands of the block failed (bash ERR trap), even when the last one succeeded. */
+  failedSteps?: number;
+  /** The first failed command: its exit code, runbook line and redacted source line. */
+  failedExitCode?: number;
+  failedLine?: number;
+  failedCommand?: string;
+  /** false when the shell has no ERR trap (sh, dash…): only the last exit code is known. */
+  stepsChecked?: boolean;
+  /** Why a run could not start or its output could not be saved. */
+  error?: string;
   /** Free text for notes, statuses, milestones and notifications. */
   text?: string;
   pinned?: boolean;

@@ -25,6 +25,8 @@ export const HONOURED_ATTRIBUTES: Record<string, ValueCheck> = {
   confirm: BOOLEAN,
   excludeFromRunAll: BOOLEAN,
   background: BOOLEAN,
+  errexit: BOOLEAN,
+  pipefail: BOOLEAN,
   promptEnv: (v) => (/^(true|false|yes|no|auto|always|never)$/i.test(v) ? undefined : 'expected true, false, auto, always or never'),
   range: PROM_DURATION,
   step: PROM_DURATION,

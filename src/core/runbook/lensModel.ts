@@ -6,6 +6,10 @@ export interface LastRun {
   status: 'ok' | 'failed' | 'stopped' | 'timeout';
   exitCode: number | null;
   durationMs: number;
+  /** Commands of the block that failed (the last one included), when they were checked. */
+  failedSteps?: number;
+  /** false when the shell could not report failing commands (no ERR trap): only the last exit code is known. */
+  stepsChecked?: boolean;
 }
 
 export interface LensSpec {
@@ -33,12 +37,18 @@ export function formatDuration(ms: number): string {
   return `${m}m${String(s).padStart(2, '0')}s`;
 }
 
-/** `✓ 0 · 1.2s`, `✗ 3 · 0.4s`, `■ stopped · 2.0s`, `⏱ timed out · 600.0s`. */
+/**
+ * `✓ 0 · 1.2s` (`✓ 0 · last command only · 1.2s` when the shell could not check each command), `✗ 3 · 0.4s`, `✗ 0 · 2 commands failed · 2.3s` (an earlier command failed, the last
+ * one did not), `■ stopped · 2.0s`, `⏱ timed out · 600.0s`. Never ✓ when any command failed.
+ */
 export function resultLabel(r: LastRun): string {
   const d = formatDuration(r.durationMs);
-  switch (r.status) {
-    case 'ok': return `✓ ${r.exitCode ?? 0} · ${d}`;
-    case 'failed': return `✗ ${r.exitCode ?? '?'} · ${d}`;
+  const n = r.failedSteps ?? 0;
+  const steps = n > 1 || (n === 1 && r.exitCode === 0) ? ` · ${n} command${n > 1 ? 's' : ''} failed` : '';
+  const status = r.status === 'ok' && n > 0 ? 'failed' : r.status;
+  switch (status) {
+    case 'ok': return `✓ ${r.exitCode ?? 0}${r.stepsChecked === false ? ' · last command only' : ''} · ${d}`;
+    case 'failed': return `✗ ${r.exitCode ?? '?'}${steps} · ${d}`;
     case 'stopped': return `■ stopped · ${d}`;
     case 'timeout': return `⏱ timed out · ${d}`;
   }

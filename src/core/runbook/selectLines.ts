@@ -14,7 +14,7 @@ function fail(error: string): LineSelection {
 }
 
 /** The runbook line of each code line: through `runLines` (transcripts), else body line by body line. */
-function codeLineNumbers(block: RunbookBlock): { text: string; line: number }[] {
+export function codeLineNumbers(block: RunbookBlock): { text: string; line: number }[] {
   const lines = block.code.replace(/\n$/, '').split('\n');
   const map = block.runLines && block.runLines.length === lines.length ? block.runLines : undefined;
   return lines.map((text, i) => ({ text, line: map ? map[i] : block.bodyStartLine + i }));

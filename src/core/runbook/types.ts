@@ -13,6 +13,9 @@ export interface BlockAttributes {
   promptEnv?: string;
   range?: string;
   step?: string;
+  /** `errexit=true`: stop at the first failing command (with pipefail); `pipefail=true`: a pipeline fails when any part does. */
+  errexit?: string;
+  pipefail?: string;
   [key: string]: string | undefined;
 }
 

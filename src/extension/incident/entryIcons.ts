@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../core/incident/types';
-import { isFailure } from '../../core/incident/entryText';
+import { isFailure, isUnfinished } from '../../core/incident/entryText';
 
 /** Codicon per entry, coloured by outcome; the timeline webview uses the same names. */
 export function entryIconName(e: TimelineEntry): string {
+  // A run whose result was never recorded is neither a pass nor a failure.
+  if (isUnfinished(e)) return 'watch';
   switch (e.kind) {
     case 'command': return isFailure(e) ? 'error' : 'pass';
     case 'query': return isFailure(e) ? 'error' : 'graph-line';

@@ -4,7 +4,7 @@ import { fillWithSecrets, type FilledCode } from '../../core/runbook/secretPlace
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { TimelineEntry } from '../../core/incident/types';
-import { runAndRecord } from '../../core/exec/recordRun';
+import { runAndRecord, RunNotRecordedError } from '../../core/exec/recordRun';
 import { effectiveTimeoutMs } from '../../core/exec/timeout';
 import type { ExtensionServices } from '../services';
 import type { RunbookCache } from '../runbookCache';
@@ -131,17 +131,25 @@ export class RunController implements vscode.Disposable {
           if (chunk) atLineStart = chunk.endsWith('\n');
         },
       });
+      // The cause of a run that could not start (missing shell or folder, code too long for exec).
+      if (entry.error && entry.exitCode === null && !entry.signal) void vscode.window.showErrorMessage(`Runbook Lens: ${label} did not start: ${entry.error}`);
       return entry;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Runbook Lens: ${label} could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
+      // The block ran but its result was not written: the lens still shows how it ended.
+      if (err instanceof RunNotRecordedError && err.entry) entry = err.entry;
+      const where = err instanceof RunNotRecordedError && err.phase === 'end' ? ' What it printed is in the Runbook Lens output channel.' : '';
+      const text = err instanceof RunNotRecordedError ? err.message : `could not be recorded: ${err instanceof Error ? err.message : String(err)}`;
+      void vscode.window.showErrorMessage(err instanceof RunNotRecordedError ? `Runbook Lens: ${text}.${where}` : `Runbook Lens: ${label} ${text}`);
       return undefined;
     } finally {
       await scoped?.dispose().catch(() => undefined);
       const status = entry?.status as 'ok' | 'failed' | 'stopped' | 'timeout' | undefined;
-      const result = entry && status ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0 } : undefined;
+      const result = entry && status ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0, failedSteps: entry.failedSteps, stepsChecked: entry.stepsChecked } : undefined;
       // The lens shows how the whole block last ended; a selection's result is in the output and the timeline.
       this.state.finish(uri, index, controller, block.selectedLines ? undefined : result);
       if (result) this.output.appendLine(`${atLineStart ? '' : '\n'}${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
+      if (entry?.failedCommand !== undefined) this.output.appendLine(`  first failed command${entry.failedLine !== undefined ? ` (line ${entry.failedLine})` : ''}: ${entry.failedCommand} → exit ${entry.failedExitCode}`);
+      if (entry?.error) this.output.appendLine(`  ${entry.error}`);
     }
   }
 

@@ -3,15 +3,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
-import type { Confirmation, RunStatus, TimelineEntry } from '../../core/incident/types';
+import type { Confirmation, RunResult, TimelineEntry } from '../../core/incident/types';
 import { appendEntry, newEntryId } from '../../core/incident/timeline';
 import { mergeCounts, redactText } from '../../core/incident/redaction/redact';
 import { stripAnsi } from '../../core/exec/ansi';
 import { SECRET_OUTPUT_KIND, secretCommands, withheldNote } from '../../core/incident/redaction/secretCommands';
 import { capOutput } from '../../core/exec/outputCap';
-import { runStatus } from '../../core/exec/recordRun';
+import { failureFields, runStatus } from '../../core/exec/recordRun';
+import type { StepFailure } from '../../core/exec/stepCheck';
 import { terminalCommand } from '../../core/exec/terminalCommand';
-import { shortLabel } from '../../core/runbook/blockLabel';
+import { describeBlock, shortLabel } from '../../core/runbook/blockLabel';
+import { exitText } from '../../core/incident/entryText';
 import { readSettings } from '../settings';
 import type { ExtensionServices } from '../services';
 import type { RunState } from './runState';
@@ -40,6 +42,20 @@ const SHELL_START_MS = 15_000;
  * and output are captured into the timeline; without it the entry says they could not be.
  */
 export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry | undefined> {
+  // Written ahead, as for ▶ Run: if the start cannot be recorded, nothing runs.
+  const startId = newEntryId();
+  const id = newEntryId();
+  const runbook = vscode.workspace.asRelativePath(a.document.uri, false);
+  try {
+    await appendEntry(a.incidentDir, {
+      id: startId, time: new Date().toISOString(), kind: 'command', runbook, block: a.block.index, line: a.block.line,
+      section: a.block.section, command: redactText(a.recordedCode, { literals: a.secrets }).text, target: a.target ?? null, outputFile: path.join('outputs', `${id}.log`),
+      status: 'started', terminal: true, ...(a.confirmation ? { confirmation: a.confirmation } : {}),
+    });
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Runbook Lens: ${describeBlock(a.block)} did not run: its start could not be recorded in ${path.join(a.incidentDir, 'timeline.jsonl')}: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
   const scoped = a.target && a.services.target ? await a.services.target.scopedEnv(a.target) : undefined;
   const where = a.target ? ` · ${a.target.context}/${a.target.namespace}` : '';
   const terminal = vscode.window.createTerminal({
@@ -47,7 +63,7 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     cwd: path.dirname(a.document.uri.fsPath),
     env: scoped?.env,
   });
-  const typed = await terminalCommand(a.code, readSettings(a.document.uri).shell);
+  const typed = await terminalCommand(a.code, readSettings(a.document.uri).shell, a.block.attributes);
   // The scoped kubeconfig (and a script not yet cleaned up) live as long as the terminal.
   const closeSub = vscode.window.onDidCloseTerminal((t) => {
     if (t === terminal) {
@@ -57,7 +73,6 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     }
   });
   terminal.show();
-  const id = newEntryId();
   const started = Date.now();
   // The lens shows ■ Stop while the terminal runs the block; Stop sends Ctrl-C, as a user would.
   const uri = a.document.uri;
@@ -67,7 +82,8 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
   let raw = '';
   let captured = false;
   let durationMs = 0;
-  let status: RunStatus = 'unknown';
+  let status: RunResult | 'unknown' = 'unknown';
+  let failures: StepFailure[] = [];
   try {
     const integration = await waitForShellIntegration(terminal, SHELL_INTEGRATION_WAIT_MS);
     if (controller.signal.aborted) {
@@ -76,22 +92,28 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     } else if (integration) {
       ({ raw, exitCode } = await executeObserved(terminal, integration, typed.commandLine));
       captured = true;
+      failures = typed.failures();
       await typed.dispose();
     } else {
       terminal.sendText(typed.commandLine, true);
     }
   } finally {
     durationMs = Date.now() - started;
-    if (captured) status = runStatus({ timedOut: false, cancelled: controller.signal.aborted, exitCode });
-    a.state.finish(uri, a.block.index, controller, status === 'unknown' ? undefined : { status, exitCode, durationMs });
+    if (captured) status = runStatus({ timedOut: false, cancelled: controller.signal.aborted, exitCode, failedSteps: failures.length });
+    a.state.finish(uri, a.block.index, controller, status === 'unknown' ? undefined : { status, exitCode, durationMs, failedSteps: failures.length });
   }
   const printsSecrets = await secretCommands(a.code);
   const clean = printsSecrets.length
     ? { text: withheldNote(Buffer.byteLength(raw), printsSecrets), counts: { [SECRET_OUTPUT_KIND]: 1 } }
     : redactText(stripAnsi(raw), { literals: a.secrets });
   const outputFile = path.join('outputs', `${id}.log`);
-  await fs.mkdir(path.join(a.incidentDir, 'outputs'), { recursive: true });
-  await fs.writeFile(path.join(a.incidentDir, outputFile), clean.text);
+  let outputError = '';
+  try {
+    await fs.mkdir(path.join(a.incidentDir, 'outputs'), { recursive: true });
+    await fs.writeFile(path.join(a.incidentDir, outputFile), clean.text);
+  } catch (err) {
+    outputError = err instanceof Error ? err.message : String(err);
+  }
   const capped = capOutput(clean.text);
   const command = redactText(a.recordedCode, { literals: a.secrets });
   const entry: TimelineEntry = {
@@ -99,7 +121,7 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     time: new Date(started).toISOString(),
     kind: 'command',
     actor: vscode.workspace.getConfiguration('runbookLens').get<string>('actor') || undefined,
-    runbook: vscode.workspace.asRelativePath(a.document.uri, false),
+    runbook,
     block: a.block.index,
     line: a.block.line,
     section: a.block.section,
@@ -115,9 +137,19 @@ export async function runInTerminal(a: TerminalRunArgs): Promise<TimelineEntry |
     confirmation: a.confirmation,
     ...(a.block.selectedLines ? { lines: a.block.selectedLines, selection: true } : {}),
     status,
+    startedEntry: startId,
+    ...(outputError ? { error: `cannot write ${outputFile}: ${outputError}` } : {}),
+    ...failureFields(a, failures),
     terminal: true,
   };
-  await appendEntry(a.incidentDir, entry);
+  try {
+    await appendEntry(a.incidentDir, entry);
+  } catch (err) {
+    // It ran: say how it ended and where its output is, since the timeline could not take it.
+    const output = outputError ? `its output could not be saved either (${outputError}); it is in the terminal` : `its output is in ${path.join(a.incidentDir, outputFile)}`;
+    void vscode.window.showErrorMessage(`Runbook Lens: ${describeBlock(a.block)} ran in the terminal (${exitText(entry)}) but its result could not be recorded in ${path.join(a.incidentDir, 'timeline.jsonl')}: ${err instanceof Error ? err.message : String(err)}; ${output}.`);
+    return undefined;
+  }
   return entry;
 }
 
