@@ -68,3 +68,12 @@ test('actions taken: repeats collapse to the latest run; overflow is counted, pi
   const withPin = actionsTaken([...fx.entries, ...many, { id: 'p', time: '2026-10-03T17:00:00Z', kind: 'note', pinOf: 'c8' }], '2026-10-03T15:40:00Z', 2);
   assert.deepEqual(withPin, ['- Ran `echo 8` (exit 0)', '- Ran `echo 7` (exit 0)', '- … and 10 more in the incident timeline'], 'the pinned older run beats newer ones');
 });
+
+test('a kind that is not one of the three templates is refused, never drafted as the resolution notice', () => {
+  const input = { incident: fx.incident, entries: fx.entries, now: new Date('2026-10-03T15:00:00Z'), updateIntervalMs: 0 };
+  // What a view's title bar passed before menus were checked: its focused tree node.
+  const shapes: unknown[] = [{ $treeViewId: 'runbookLens.incident' }, { kind: 'entry', entry: fx.entries[0], pinned: false }, null, undefined, '', 'Resolution', 'resolved', 'constructor', 'toString', '__proto__'];
+  for (const kind of shapes) {
+    assert.throws(() => composeMessage(kind as 'initial', input), /must be one of initial, update, resolution/, `kind ${String(kind)}`);
+  }
+});
