@@ -36,7 +36,7 @@ test('progress update at 15:00: status since the last message, actions since 14:
     'Status: IDENTIFIED → MONITORING',
     'Root Cause: Under investigation',
     'Actions Taken:',
-    '- Ran `kubectl rollout undo deployment/photon-compiler -n photon-mlir` (exit 0)',
+    '- Ran “Service Recovery” (exit 0)',
     '- Milestone: mitigated',
     '',
     'Current Status: Fix applied, monitoring for stability',
@@ -56,7 +56,7 @@ test('resolution: duration 1 h 30 min from the milestones, root cause when known
   // No resolution text in incident.json: the key actions stand in, the pinned rollback first among them.
   const i = lines.indexOf('Resolution:');
   assert.ok(i > 0);
-  assert.ok(lines.slice(i + 1, i + 7).some((l) => l.includes('rollout undo')));
+  assert.ok(lines.slice(i + 1, i + 7).some((l) => l.includes('Ran “Service Recovery”')));
 });
 
 test('actions taken: repeats collapse to the latest run; overflow is counted, pinned and notes kept', () => {

@@ -6,6 +6,7 @@ import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { appendEntry, newEntryId } from '../incident/timeline';
 import { outputFilePath, outputFileRel } from '../incident/incidentFiles';
 import { runProcess, type OutputStream, type ProcessResult } from './runner';
+import { runName } from '../runbook/runName';
 import { secretCommands } from '../incident/redaction/secretCommands';
 import { marker } from '../incident/redaction/spans';
 import { PLACEHOLDER_KIND } from '../runbook/secretPlaceholders';
@@ -52,6 +53,12 @@ export function runStatus(r: Pick<ProcessResult, 'timedOut' | 'cancelled' | 'exi
   return r.exitCode === 0 ? 'ok' : 'failed';
 }
 
+/** `title`: how views name the run (see runName.ts); redacted like the command. */
+function titleOf(block: RunbookBlock): { title?: string } {
+  const name = runName({ name: block.name, section: block.section, code: block.code });
+  return name ? { title: redactText(name.text).text } : {};
+}
+
 /**
  * Runs a block and records it: the full redacted output in outputs/<id>.log and a `command`
  * entry in the timeline. A run that cannot start is recorded too.
@@ -87,6 +94,7 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     block: req.block.index,
     line: req.block.line,
     section: req.block.section,
+    ...titleOf(req.block),
     command: command.text,
     target: req.target ?? null,
     exitCode: result.exitCode,

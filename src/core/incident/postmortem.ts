@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import type { Incident, Severity, TimelineEntry } from './types';
 import { DURATION_NAMES, DURATION_SPANS, incidentDurations, milestoneTimes } from './incidentDurations';
-import { describeEntry, exitText, firstLine, isFailure } from './entryText';
+import { describeEntry, exitText, firstLine, isFailure, runTitle } from './entryText';
+import { firstCommand } from '../runbook/runName';
 import { formatDuration, formatUtc } from './timeFormat';
 import { mdCell, mdCode, mdFence, mdLinkTarget } from './markdownText';
 import { isPinMarker, pinnedIds, sortByTime } from './pins';
@@ -119,9 +120,9 @@ export function renderPostmortem(input: PostmortemInput): string {
   push('## Failed steps', '');
   if (!failures.length) push('No command failed.', '');
   else {
-    push('| Time (UTC) | Runbook | Section | Command | Result | Output |', '|---|---|---|---|---|---|');
+    push('| Time (UTC) | Runbook | Step | Command | Result | Output |', '|---|---|---|---|---|---|');
     for (const e of failures) {
-      push(`| ${formatUtc(e.time)} | ${where(e)} | ${mdCell((e.section ?? []).join(' › '))} | ${mdCell(mdCode(firstLine(e.command ?? '', 80)))} | ${exitText(e)} | ${outputLink(e)} |`);
+      push(`| ${formatUtc(e.time)} | ${where(e)} | ${mdCell(runTitle(e, 80))} | ${mdCell(mdCode(commandCell(e, 80)))} | ${exitText(e)} | ${outputLink(e)} |`);
     }
     push('');
   }
@@ -163,9 +164,9 @@ export function renderPostmortem(input: PostmortemInput): string {
   push('## Evidence appendix', '');
   if (!runs.length) push('No commands were run from a runbook during this incident.', '');
   else {
-    push('| # | Time (UTC) | Runbook | Command | Result | Duration | Output |', '|---|---|---|---|---|---|---|');
+    push('| # | Time (UTC) | Runbook | Step | Command | Result | Duration | Output |', '|---|---|---|---|---|---|---|---|');
     runs.forEach((e, i) => {
-      push(`| ${i + 1} | ${formatUtc(e.time)} | ${where(e)} | ${mdCell(mdCode(firstLine(e.command ?? '', 100)))} | ${exitText(e)}${e.truncated ? ' (output truncated)' : ''} | ${e.durationMs !== undefined ? formatDuration(e.durationMs) : ''} | ${outputLink(e)} |`);
+      push(`| ${i + 1} | ${formatUtc(e.time)} | ${where(e)} | ${mdCell(runTitle(e, 80))} | ${mdCell(mdCode(commandCell(e, 100)))} | ${exitText(e)}${e.truncated ? ' (output truncated)' : ''} | ${e.durationMs !== undefined ? formatDuration(e.durationMs) : ''} | ${outputLink(e)} |`);
     });
     push('');
   }
@@ -176,6 +177,15 @@ export function renderPostmortem(input: PostmortemInput): string {
     push('');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** The first command of a run (not its shebang or a comment), with ` …` when more lines follow. */
+function commandCell(e: TimelineEntry, max: number): string {
+  const code = e.command ?? '';
+  const first = firstCommand(code);
+  if (first === undefined) return firstLine(code, max);
+  const rest = code.slice(code.indexOf(first) + first.length);
+  return firstLine(first, max) + (/\S/.test(rest) ? ' …' : '');
 }
 
 function plural(n: number, word: string): string {

@@ -16,6 +16,7 @@ import { readSettings } from '../settings';
 import { describeBlock } from '../../core/runbook/blockLabel';
 import { selectBlockLines } from '../../core/runbook/selectLines';
 import { echoHeader } from '../../core/exec/runEcho';
+import { refuseGenerated } from '../generatedDocument';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -84,6 +85,7 @@ export class RunController implements vscode.Disposable {
     const found = await this.blockAt(uri, index, options.lines);
     if (!found) return undefined;
     const { document, block } = found;
+    if (refuseGenerated(document)) return undefined;
     if (block.kind !== 'shell') {
       return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runQuery', uri, index, { vars: options.vars });
     }
@@ -155,7 +157,7 @@ export class RunController implements vscode.Disposable {
       return undefined;
     }
     const found = await this.blockAt(uri, index, options.lines);
-    if (!found) return undefined;
+    if (!found || refuseGenerated(found.document)) return undefined;
     const incidentDir = await this.services.incidents.ensure();
     if (!incidentDir) return undefined;
     const target = options.target ?? this.services.target?.current();
