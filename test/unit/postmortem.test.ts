@@ -24,7 +24,7 @@ test('has every section DESIGN.md lists, in order', () => {
   }
   assert.match(md, /^# Post-mortem: photon-compiler returns 503\n/);
   assert.match(md, /\| Severity \| P1 \|/);
-  assert.match(md, /\| Started \| 2026-10-03 14:02:00 UTC \|/);
+  assert.match(md, /\| Impact started \| 2026-10-03 14:02:00 UTC \|/);
   assert.match(md, /\| Duration \| 1 h 30 min \|/);
 });
 

@@ -61,7 +61,8 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(`| Severity | ${incident.severity} |`);
   push(`| Status | ${incident.status} |`);
   push(`| Commander | ${mdCell(incident.commander ?? '—')} |`);
-  push(`| Started | ${ms.started ? formatUtc(ms.started) : '—'} |`);
+  push(`| Impact started | ${ms.started ? formatUtc(ms.started) : '—'} |`);
+  push(`| Declared | ${formatUtc(incident.createdAt)} |`);
   push(`| Resolved | ${ms.resolved ? formatUtc(ms.resolved) : 'not yet'} |`);
   push(`| Duration | ${durations.resolve !== null ? formatDuration(durations.resolve) : 'ongoing'} |`);
   if (incident.target) push(`| Cluster | ${mdCell(`${incident.target.context} / ${incident.target.namespace}`)} |`);
@@ -79,7 +80,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(incident.impact ? incident.impact : prompt('Who and what was affected, for how long, how badly (users, requests, data, money)?'), '');
 
   push('## Detection', '');
-  if (ms.detected) push(`- Detected ${formatUtc(ms.detected)}${durations.detect !== null ? `, ${formatDuration(durations.detect)} after the start` : ''}.`);
+  if (ms.detected) push(`- Detected ${formatUtc(ms.detected)}${durations.detect !== null ? `, ${formatDuration(durations.detect)} after the start of impact` : ''}.`);
   else push('- No `detected` milestone was recorded.');
   const resp = responseState(incident, targets, new Date(ms.acknowledged ?? ms.resolved ?? Date.now()));
   if (ms.acknowledged) {
@@ -97,8 +98,8 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(prompt('Technical, process and human factors: recent changes, environment, procedures followed or not, adequacy of tools, communication.'), '');
 
   push('## Mitigation and resolution', '');
-  if (ms.mitigated) push(`- Mitigated ${formatUtc(ms.mitigated)}${durations.mitigate !== null ? ` (${formatDuration(durations.mitigate)} after the start)` : ''}.`);
-  if (ms.resolved) push(`- Resolved ${formatUtc(ms.resolved)}${durations.resolve !== null ? ` (${formatDuration(durations.resolve)} after the start)` : ''}.`);
+  if (ms.mitigated) push(`- Mitigated ${formatUtc(ms.mitigated)}${durations.mitigate !== null ? ` (${formatDuration(durations.mitigate)} after the start of impact)` : ''}.`);
+  if (ms.resolved) push(`- Resolved ${formatUtc(ms.resolved)}${durations.resolve !== null ? ` (${formatDuration(durations.resolve)} after the start of impact)` : ''}.`);
   if (incident.resolution) push(`- ${incident.resolution}`);
   if (!ms.mitigated && !ms.resolved && !incident.resolution) push('- Neither `mitigated` nor `resolved` was recorded.');
   push('', prompt('What stopped the impact, and what made the fix permanent?'), '');

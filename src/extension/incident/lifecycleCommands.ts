@@ -94,7 +94,7 @@ export class LifecycleCommands {
   }
 
   async addNote(arg?: { text?: string } | string): Promise<string | undefined> {
-    const dir = await this.incidents.ensure();
+    const dir = await this.incidents.ensure({ allowResolved: true });
     if (!dir) return undefined;
     let text = typeof arg === 'string' ? arg : arg?.text;
     const editor = vscode.window.activeTextEditor;
