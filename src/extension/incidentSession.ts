@@ -8,6 +8,7 @@ import type { EnsureHint, IncidentService } from './services';
 import { readSettings } from './settings';
 import { parseMilestoneTime } from '../core/incident/milestoneTime';
 import { formatUtc } from '../core/incident/timeFormat';
+import { askTime, TIME_HELP } from './incident/askTime';
 
 const CURRENT_KEY = 'runbookLens.currentIncident';
 const SEVERITIES: { label: Severity; description: string }[] = [
@@ -27,8 +28,6 @@ export interface StartIncidentArgs {
   earliestAlert?: { name: string; startsAt: string };
 }
 
-const TIME_HELP = 'now, HH:MM (UTC), -15m, or an ISO time such as 2026-10-03T14:02Z';
-
 /** Asks when the impact began: now, the earliest alert, or a typed time. undefined = cancelled. */
 async function askImpactStart(alert: StartIncidentArgs['earliestAlert'], step: string): Promise<Date | undefined> {
   const now = new Date();
@@ -42,21 +41,7 @@ async function askImpactStart(alert: StartIncidentArgs['earliestAlert'], step: s
   const pick = await vscode.window.showQuickPick(items, { title: `Start Incident (${step}): when did the impact begin?`, placeHolder: 'The start of impact: time to detect, mitigate and resolve count from it', ignoreFocusOut: true });
   if (!pick) return undefined;
   if (pick.at) return pick.at;
-  const typed = await vscode.window.showInputBox({
-    title: `Start Incident (${step}): start of impact`,
-    prompt: `${TIME_HELP}. Backdating is fine.`,
-    value: '-15m',
-    ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        parseMilestoneTime(v, new Date());
-        return undefined;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    },
-  });
-  return typed === undefined ? undefined : parseMilestoneTime(typed, new Date());
+  return askTime(`Start Incident (${step}): start of impact`, '-15m');
 }
 
 /** Tracks which incident folder is open in this workspace. */
