@@ -17,6 +17,7 @@ import { describeBlock } from '../../core/runbook/blockLabel';
 import { selectBlockLines } from '../../core/runbook/selectLines';
 import { echoHeader } from '../../core/exec/runEcho';
 import { refuseGenerated } from '../generatedDocument';
+import { offerBuiltinActions } from './builtinOffer';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -144,6 +145,7 @@ export class RunController implements vscode.Disposable {
       // The lens shows how the whole block last ended; a selection's result is in the output and the timeline.
       this.state.finish(uri, index, controller, block.selectedLines ? undefined : result);
       if (result) this.output.appendLine(`${atLineStart ? '' : '\n'}${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
+      offerBuiltinActions(entry);
     }
   }
 
@@ -165,7 +167,7 @@ export class RunController implements vscode.Disposable {
     if (filled === undefined) return undefined;
     const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(found.block, filled.code, target) : undefined);
     if (this.services.guard && !confirmation) return undefined;
-    return runInTerminal({
+    const entry = await runInTerminal({
       services: this.services,
       document: found.document,
       block: found.block,
@@ -177,6 +179,8 @@ export class RunController implements vscode.Disposable {
       confirmation,
       state: this.state,
     });
+    offerBuiltinActions(entry);
+    return entry;
   }
 
   async copy(uri: vscode.Uri, index: number): Promise<void> {
