@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, runBlock, startIncident, workspaceUri } from './support';
+import { EXTENSION_ID, runBlock, startIncident, waitFor, workspaceUri } from './support';
 
 describe('opening a timeline entry', () => {
   before(async () => {
@@ -16,8 +16,9 @@ describe('opening a timeline entry', () => {
     const entry = await runBlock(uri, 1);
     assert.ok(entry?.outputFile);
     assert.equal(await vscode.commands.executeCommand('runbookLens.showTimeline'), true);
-    assert.deepEqual(vscode.window.tabGroups.all.map((g) => g.viewColumn), [1, 2], 'runbook | timeline');
+    await waitFor('runbook | timeline', () => vscode.window.tabGroups.all.length === 2 || undefined);
     await vscode.commands.executeCommand('runbookLens.openEntry', entry.id);
+    await waitFor('the output tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath.endsWith('.log'))) || undefined);
     const groups = vscode.window.tabGroups.all;
     assert.deepEqual(groups.map((g) => g.viewColumn), [1, 2], 'still two columns');
     const where = (pattern: RegExp) => groups.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && pattern.test(t.input.uri.fsPath)))?.viewColumn;
