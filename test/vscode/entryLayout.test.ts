@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { RunbookLensApi } from '../../src/extension/extension';
 import { EXTENSION_ID, runBlock, startIncident, waitFor, workspaceUri } from './support';
 
 describe('opening a timeline entry', () => {
+  let api: RunbookLensApi;
   before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    api = await vscode.extensions.getExtension<RunbookLensApi>(EXTENSION_ID)!.activate();
     await startIncident('entry layout suite');
   });
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -17,6 +19,7 @@ describe('opening a timeline entry', () => {
     assert.ok(entry?.outputFile);
     assert.equal(await vscode.commands.executeCommand('runbookLens.showTimeline'), true);
     await waitFor('runbook | timeline', () => vscode.window.tabGroups.all.length === 2 || undefined);
+    await waitFor('the model to list the run', () => api.incident?.model.current()?.entries.some((e) => e.id === entry.id) || undefined);
     await vscode.commands.executeCommand('runbookLens.openEntry', entry.id);
     await waitFor('the output tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath.endsWith('.log'))) || undefined);
     const groups = vscode.window.tabGroups.all;
