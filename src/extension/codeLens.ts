@@ -3,6 +3,7 @@ import { shellBlockLenses } from '../core/runbook/lensModel';
 import type { ExtensionServices } from './services';
 import type { RunbookCache } from './runbookCache';
 import type { RunState } from './run/runState';
+import { notRunnableReason } from './generatedDocument';
 
 /** Maps the core lens model onto VS Code CodeLenses. */
 export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
@@ -21,6 +22,7 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const uri = document.uri;
+    if (notRunnableReason(document)) return []; // a post-mortem or timeline quotes commands: never ▶ Run them from there
     const specs = shellBlockLenses(this.runbooks.get(document), {
       target: this.services.target?.current(),
       blocked: this.services.guard?.blockedReason?.(),

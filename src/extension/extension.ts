@@ -5,6 +5,7 @@ import { RunController } from './run/runController';
 import { runSelectionCommand, trackSelectionInBlock } from './run/runSelection';
 import { IncidentSession, type StartIncidentArgs } from './incidentSession';
 import type { ExtensionServices } from './services';
+import { optionsArg } from './commandArgs';
 import { registerKube } from './kube/registerKube';
 import { registerObservability } from './observability/registerObservability';
 import { registerIncident, type IncidentApi } from './incident/registerIncident';
@@ -57,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
     vscode.commands.registerCommand('runbookLens.runSelection', (arg?: unknown) => runSelectionCommand(runs, runbooks, arg)),
     trackSelectionInBlock(runbooks),
     vscode.commands.registerCommand('runbookLens.showOutput', () => runs.showOutput()),
-    vscode.commands.registerCommand('runbookLens.startIncident', (args?: StartIncidentArgs) => incidents.start(args ?? {})),
+    vscode.commands.registerCommand('runbookLens.startIncident', (args?: unknown) =>
+      incidents.start(optionsArg<StartIncidentArgs>(args, ['title', 'severity', 'commander', 'impactStart', 'earliestAlert']) ?? {})),
   );
   // Feature areas register here (cluster targeting, safety, incidents, observability, authoring).
   registerSafety(context, services);

@@ -22,11 +22,18 @@ export interface GuardService {
   blockedReason?(): { title: string; command: string; tooltip?: string } | undefined;
 }
 
+/** What the caller knows that helps start an incident, e.g. the alerts it is about to import. */
+export interface EnsureHint {
+  earliestAlert?: { name: string; startsAt: string };
+  /** Notes and PagerDuty events may follow a resolution; runs ask first (reopen, start new, cancel). */
+  allowResolved?: boolean;
+}
+
 /** The open incident. */
 export interface IncidentService {
   currentDir(): string | undefined;
   /** Returns the open incident folder, offering to start one when none is open. */
-  ensure(): Promise<string | undefined>;
+  ensure(hint?: EnsureHint): Promise<string | undefined>;
   onDidChange: vscode.Event<void>;
   /** The folder that holds incident folders (setting runbookLens.incidentsDir in the workspace). */
   incidentsRoot?(): string | undefined;

@@ -61,10 +61,12 @@ test('scenario 8: timeline and metrics webviews on recorded incidents (filters, 
     assert.equal(await frame.locator('.row.failed').count(), 2);
     assert.equal(await frame.locator('.row .codicon-pinned').count(), 1, 'the pinned rollback shows a pin');
 
-    // Click the failed rollout history run: the runbook opens at its line, the full output beside it.
-    await frame.locator('.row.failed', { hasText: 'rollout history' }).click();
+    // Click the failed rollout history run (named by its section): the runbook opens at its line, the full
+    // output in the side column with the timeline: two columns, never a third that squeezes the lenses.
+    await frame.locator('.row.failed', { hasText: 'Investigation Phase' }).click();
     await page.locator('.tabs-container .tab', { hasText: 'incident-response.md' }).waitFor();
     await page.locator('.tabs-container .tab', { hasText: 'e05.log' }).waitFor();
+    assert.equal(await page.locator('.part.editor .editor-group-container').count(), 2, 'runbook | timeline and output');
     frame = await webview(page, /Timeline: photon/);
     await frame.locator('#details pre.out', { hasText: 'NotFound' }).waitFor();
     await screenshot('8-timeline-details');

@@ -36,7 +36,7 @@ test('progress update at 15:00: status since the last message, actions since 14:
     'Status: IDENTIFIED → MONITORING',
     'Root Cause: Under investigation',
     'Actions Taken:',
-    '- Ran `kubectl rollout undo deployment/photon-compiler -n photon-mlir` (exit 0)',
+    '- Ran “Service Recovery” (exit 0)',
     '- Milestone: mitigated',
     '',
     'Current Status: Fix applied, monitoring for stability',
@@ -56,7 +56,7 @@ test('resolution: duration 1 h 30 min from the milestones, root cause when known
   // No resolution text in incident.json: the key actions stand in, the pinned rollback first among them.
   const i = lines.indexOf('Resolution:');
   assert.ok(i > 0);
-  assert.ok(lines.slice(i + 1, i + 7).some((l) => l.includes('rollout undo')));
+  assert.ok(lines.slice(i + 1, i + 7).some((l) => l.includes('Ran “Service Recovery”')));
 });
 
 test('actions taken: repeats collapse to the latest run; overflow is counted, pinned and notes kept', () => {
@@ -67,4 +67,13 @@ test('actions taken: repeats collapse to the latest run; overflow is counted, pi
   assert.equal(lines[4], '- Ran `echo 7` (exit 0)', 'the newest runs are kept');
   const withPin = actionsTaken([...fx.entries, ...many, { id: 'p', time: '2026-10-03T17:00:00Z', kind: 'note', pinOf: 'c8' }], '2026-10-03T15:40:00Z', 2);
   assert.deepEqual(withPin, ['- Ran `echo 8` (exit 0)', '- Ran `echo 7` (exit 0)', '- … and 10 more in the incident timeline'], 'the pinned older run beats newer ones');
+});
+
+test('a kind that is not one of the three templates is refused, never drafted as the resolution notice', () => {
+  const input = { incident: fx.incident, entries: fx.entries, now: new Date('2026-10-03T15:00:00Z'), updateIntervalMs: 0 };
+  // What a view's title bar passed before menus were checked: its focused tree node.
+  const shapes: unknown[] = [{ $treeViewId: 'runbookLens.incident' }, { kind: 'entry', entry: fx.entries[0], pinned: false }, null, undefined, '', 'Resolution', 'resolved', 'constructor', 'toString', '__proto__'];
+  for (const kind of shapes) {
+    assert.throws(() => composeMessage(kind as 'initial', input), /must be one of initial, update, resolution/, `kind ${String(kind)}`);
+  }
 });

@@ -21,7 +21,7 @@ test('createIncident makes <UTC yyyy-mm-dd-HHMM>-<slug>/ with its files', async 
     commander: 'alice', createdAt: now.toISOString(), milestones: { started: now.toISOString() }, target,
   });
   assert.deepEqual(await readIncident(dir), incident);
-  assert.match(fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8'), /^# Timeline: Photon compiler: 503s!\n/);
+  assert.match(fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8'), /^<!-- runbook-lens:generated timeline [^\n]*-->\n# Timeline: Photon compiler: 503s!\n/);
   const again = await createIncident(root, { title: 'Photon compiler: 503s!', severity: 'P1' }, now);
   assert.equal(path.basename(again.dir), '2026-11-27-2139-photon-compiler-503s-2');
 });

@@ -24,7 +24,7 @@ test('has every section DESIGN.md lists, in order', () => {
   }
   assert.match(md, /^# Post-mortem: photon-compiler returns 503\n/);
   assert.match(md, /\| Severity \| P1 \|/);
-  assert.match(md, /\| Started \| 2026-10-03 14:02:00 UTC \|/);
+  assert.match(md, /\| Impact started \| 2026-10-03 14:02:00 UTC \|/);
   assert.match(md, /\| Duration \| 1 h 30 min \|/);
 });
 
@@ -53,14 +53,14 @@ test('timeline table: UTC dates, time order (backdated milestones first), pin ma
   assert.match(rows[0], /^\| 2026-10-03 14:02:00 UTC \| Milestone: started \(backdated\) \| alice \|/);
   assert.match(rows[1], /^\| 2026-10-03 14:09:00 UTC \| Milestone: detected/);
   assert.match(rows[2], /^\| 2026-10-03 14:12:00 UTC \| Status: investigating \|/);
-  assert.ok(rows.some((r) => /📌 Ran `kubectl rollout undo deployment\/photon-compiler -n photon-mlir` \(exit 0\)/.test(r)));
+  assert.ok(rows.some((r) => /📌 Ran “Service Recovery” \(exit 0\)/.test(r)));
   assert.ok(rows.some((r) => r.includes('Pods OOMKilled since the 14:00 deploy \\| memory limit is 512Mi')), 'pipes in notes are escaped');
   assert.ok(!t.includes('Pinned e10'));
 });
 
 test('pinned entries are featured with command, output and link', () => {
   const k = section('Key moments (pinned)');
-  assert.match(k, /### 2026-10-03 14:40:00 UTC — Ran `kubectl rollout undo/);
+  assert.match(k, /### 2026-10-03 14:40:00 UTC — Ran “Service Recovery”/);
   assert.match(k, /```sh\nkubectl rollout undo deployment\/photon-compiler -n photon-mlir\n```/);
   assert.match(k, /deployment\.apps\/photon-compiler rolled back/);
   assert.match(k, /\[output\]\(outputs\/e10\.log\)/);

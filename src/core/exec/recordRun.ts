@@ -6,6 +6,7 @@ import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { appendEntry, newEntryId } from '../incident/timeline';
 import { outputFilePath, outputFileRel, TIMELINE_JSONL } from '../incident/incidentFiles';
 import { runProcess, type OutputStream, type ProcessResult } from './runner';
+import { runName } from '../runbook/runName';
 import { secretCommands } from '../incident/redaction/secretCommands';
 import { marker } from '../incident/redaction/spans';
 import { PLACEHOLDER_KIND } from '../runbook/secretPlaceholders';
@@ -89,6 +90,12 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** `title`: how views name the run (see runName.ts); redacted like the command. */
+function titleOf(block: RunbookBlock): { title?: string } {
+  const name = runName({ name: block.name, section: block.section, code: block.code });
+  return name ? { title: redactText(name.text).text } : {};
+}
+
 /**
  * Runs a block and records it, write-ahead: a `started` entry before the process is spawned
  * (if that cannot be written nothing runs), then the result as a new entry whose `startedEntry`
@@ -110,6 +117,7 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     block: req.block.index,
     line: req.block.line,
     section: req.block.section,
+    ...titleOf(req.block),
     command: command.text,
     target: req.target ?? null,
     outputFile: outputFileRel(id),

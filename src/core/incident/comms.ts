@@ -31,8 +31,10 @@ const upper = (s: IncidentStatus): string => s.toUpperCase();
 const mention = (name: string | undefined): string => (name ? (name.startsWith('@') ? name : `@${name}`) : 'not assigned');
 
 export function composeMessage(kind: MessageKind, input: MessageInput): string {
-  const text = kind === 'initial' ? initial(input) : kind === 'update' ? update(input) : resolution(input);
-  return redactText(text).text;
+  // Only the kind asked for: anything else is an error, never the resolution notice.
+  const render = { initial, update, resolution }[kind as string];
+  if (!MESSAGE_KINDS.includes(kind) || !render) throw new Error(`the message must be one of ${MESSAGE_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
+  return redactText(render(input)).text;
 }
 
 function nextUpdateLine(input: MessageInput): string[] {

@@ -1,5 +1,6 @@
 /** One-line descriptions of timeline entries, for tables, lists and messages. */
 import type { TimelineEntry } from './types';
+import { firstCommand, runName } from '../runbook/runName';
 
 const TEMPLATE_NAMES: Record<string, string> = { initial: 'the initial notification', update: 'a progress update', resolution: 'the resolution notice' };
 const CHANNEL_NAMES: Record<string, string> = { slack: 'Slack', clipboard: 'copied to post by hand' };
@@ -57,11 +58,23 @@ export function exitText(e: TimelineEntry): string {
   return `exit ${e.exitCode}${stepsText(e)}`;
 }
 
+/**
+ * How a run is named: its recorded `title`, or for entries written before titles were recorded,
+ * the same rule applied on read (section heading, else first command). Code is in backticks.
+ */
+export function runTitle(e: TimelineEntry, max = 120): string {
+  const recorded = typeof e.title === 'string' && e.title.trim() ? e.title : undefined;
+  const name = recorded ? { text: recorded, isCode: recorded === firstCommand(e.command ?? '') } : runName({ section: e.section, code: e.command });
+  if (!name) return `\`${firstLine(e.command ?? '', max)}\``;
+  const text = firstLine(name.text, max);
+  return name.isCode ? `\`${text}\`` : `“${text}”`;
+}
+
 export function describeEntry(e: TimelineEntry): string {
   switch (e.kind) {
     case 'command':
     case 'query':
-      return `${e.kind === 'query' ? 'Query' : 'Ran'} \`${firstLine(e.command ?? '')}\` (${exitText(e)})`;
+      return `${e.kind === 'query' ? 'Query' : 'Ran'} ${runTitle(e)} (${exitText(e)})`;
     case 'status':
       return e.incidentStatus ? `Status: ${e.previousStatus ? `${e.previousStatus} → ` : ''}${e.incidentStatus}` : firstLine(e.text ?? 'Status change');
     case 'milestone':

@@ -13,6 +13,8 @@ export interface NewIncident {
   title: string;
   severity: Severity;
   commander?: string;
+  /** When the impact began (the `started` milestone); default: now, when the incident is declared. */
+  impactStart?: Date;
   target?: KubeTarget | null;
 }
 
@@ -83,7 +85,7 @@ function newIncident(id: string, fields: NewIncident, now: Date): Incident {
     status: 'investigating',
     ...(fields.commander ? { commander: fields.commander } : {}),
     createdAt,
-    milestones: { started: createdAt },
+    milestones: { started: (fields.impactStart ?? now).toISOString() },
     target: fields.target ?? null,
   };
 }

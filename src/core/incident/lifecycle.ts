@@ -9,6 +9,7 @@ import { appendEntry, newEntryId, readTimeline } from './timeline';
 import { redactText } from './redaction/redact';
 import { isPinMarker } from './pins';
 import { describeEntry } from './entryText';
+import { milestoneTimes } from './incidentDurations';
 
 export const STATUSES: readonly IncidentStatus[] = ['investigating', 'identified', 'monitoring', 'resolved'];
 export const MILESTONES: readonly MilestoneName[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
@@ -38,9 +39,16 @@ export function isMilestone(v: unknown): v is MilestoneName {
 
 export async function startIncident(root: string, fields: NewIncident, who: Who = {}): Promise<{ dir: string; incident: Incident }> {
   const now = who.now ?? new Date();
+  if (fields.impactStart && fields.impactStart.getTime() > now.getTime() + 60_000) throw new Error(`the start of impact (${fields.impactStart.toISOString()}) is in the future`);
   const created = await createIncident(root, { ...fields, title: clean(fields.title), commander: fields.commander && clean(fields.commander) }, now);
   const by = { ...who, now };
-  await appendEntry(created.dir, entry('milestone', by, { milestone: 'started', recordedAt: now.toISOString(), text: 'Milestone: started' }));
+  // `started` is the start of impact: dated when it began, recorded when the incident was declared.
+  const started = created.incident.milestones.started!;
+  const backdated = now.getTime() - Date.parse(started) > 60_000;
+  await appendEntry(created.dir, {
+    ...entry('milestone', by, { milestone: 'started', recordedAt: now.toISOString(), text: `Milestone: started (start of impact${backdated ? `; declared ${now.toISOString()}` : ''})` }),
+    time: started,
+  });
   await appendEntry(created.dir, entry('status', by, {
     incidentStatus: 'investigating',
     text: `Incident started: ${created.incident.title} (${created.incident.severity}${created.incident.commander ? `, commander ${created.incident.commander}` : ''})`,
@@ -73,8 +81,13 @@ export async function setStatus(dir: string, status: IncidentStatus, who: Who = 
   return { incident, implied };
 }
 
-/** Order the milestones should be in; a violation is a warning, since backdating can fix it later. */
-function orderWarnings(ms: Incident['milestones']): string[] {
+/**
+ * Order the milestones should be in; a violation is a warning, since backdating can fix it later.
+ * `started` is read as the start of impact (see milestoneTimes): a detection before it moves the
+ * start earlier instead of being a contradiction.
+ */
+function orderWarnings(incident: Incident): string[] {
+  const ms = milestoneTimes(incident);
   const out: string[] = [];
   for (let i = 0; i < MILESTONES.length; i++) {
     for (let j = i + 1; j < MILESTONES.length; j++) {
@@ -99,7 +112,7 @@ export async function markMilestone(dir: string, name: MilestoneName, at: Date |
   const text = `Milestone: ${name}${backdated ? ` (backdated; recorded ${now.toISOString()})` : ''}${replaced ? ` — replaces ${replaced}` : ''}`;
   // The entry carries the milestone's own time so the timeline shows it where it happened.
   await appendEntry(dir, { ...entry('milestone', { ...who, now }, { milestone: name, recordedAt: now.toISOString(), text }), time: when });
-  return { incident, warnings: orderWarnings(incident.milestones) };
+  return { incident, warnings: orderWarnings(incident) };
 }
 
 export interface NoteOptions extends Who {

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import type { Incident, Severity, TimelineEntry } from './types';
 import { DURATION_NAMES, DURATION_SPANS, incidentDurations, milestoneTimes } from './incidentDurations';
-import { describeEntry, exitText, firstLine, isFailure, isUnfinished } from './entryText';
+import { describeEntry, exitText, firstLine, isFailure, isUnfinished, runTitle } from './entryText';
+import { firstCommand } from '../runbook/runName';
 import { formatDuration, formatUtc } from './timeFormat';
 import { mdCell, mdCode, mdFence, mdLinkTarget } from './markdownText';
 import { isPinMarker, pinnedIds, sortByTime } from './pins';
@@ -61,7 +62,8 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(`| Severity | ${incident.severity} |`);
   push(`| Status | ${incident.status} |`);
   push(`| Commander | ${mdCell(incident.commander ?? '—')} |`);
-  push(`| Started | ${ms.started ? formatUtc(ms.started) : '—'} |`);
+  push(`| Impact started | ${ms.started ? formatUtc(ms.started) : '—'} |`);
+  push(`| Declared | ${formatUtc(incident.createdAt)} |`);
   push(`| Resolved | ${ms.resolved ? formatUtc(ms.resolved) : 'not yet'} |`);
   push(`| Duration | ${durations.resolve !== null ? formatDuration(durations.resolve) : 'ongoing'} |`);
   if (incident.target) push(`| Cluster | ${mdCell(`${incident.target.context} / ${incident.target.namespace}`)} |`);
@@ -79,7 +81,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(incident.impact ? incident.impact : prompt('Who and what was affected, for how long, how badly (users, requests, data, money)?'), '');
 
   push('## Detection', '');
-  if (ms.detected) push(`- Detected ${formatUtc(ms.detected)}${durations.detect !== null ? `, ${formatDuration(durations.detect)} after the start` : ''}.`);
+  if (ms.detected) push(`- Detected ${formatUtc(ms.detected)}${durations.detect !== null ? `, ${formatDuration(durations.detect)} after the start of impact` : ''}.`);
   else push('- No `detected` milestone was recorded.');
   const resp = responseState(incident, targets, new Date(ms.acknowledged ?? ms.resolved ?? Date.now()));
   if (ms.acknowledged) {
@@ -97,8 +99,8 @@ export function renderPostmortem(input: PostmortemInput): string {
   push(prompt('Technical, process and human factors: recent changes, environment, procedures followed or not, adequacy of tools, communication.'), '');
 
   push('## Mitigation and resolution', '');
-  if (ms.mitigated) push(`- Mitigated ${formatUtc(ms.mitigated)}${durations.mitigate !== null ? ` (${formatDuration(durations.mitigate)} after the start)` : ''}.`);
-  if (ms.resolved) push(`- Resolved ${formatUtc(ms.resolved)}${durations.resolve !== null ? ` (${formatDuration(durations.resolve)} after the start)` : ''}.`);
+  if (ms.mitigated) push(`- Mitigated ${formatUtc(ms.mitigated)}${durations.mitigate !== null ? ` (${formatDuration(durations.mitigate)} after the start of impact)` : ''}.`);
+  if (ms.resolved) push(`- Resolved ${formatUtc(ms.resolved)}${durations.resolve !== null ? ` (${formatDuration(durations.resolve)} after the start of impact)` : ''}.`);
   if (incident.resolution) push(`- ${incident.resolution}`);
   if (!ms.mitigated && !ms.resolved && !incident.resolution) push('- Neither `mitigated` nor `resolved` was recorded.');
   push('', prompt('What stopped the impact, and what made the fix permanent?'), '');
@@ -120,10 +122,10 @@ export function renderPostmortem(input: PostmortemInput): string {
   push('## Failed steps', '');
   if (!failures.length && !unfinished.length) push('No command failed.', '');
   else {
-    push('| Time (UTC) | Runbook | Section | Command | Result | Output |', '|---|---|---|---|---|---|');
+    push('| Time (UTC) | Runbook | Step | Command | Result | Output |', '|---|---|---|---|---|---|');
     // A run with no recorded result is listed with the failures: nobody knows it succeeded.
     for (const e of runs.filter((r) => isFailure(r) || isUnfinished(r))) {
-      push(`| ${formatUtc(e.time)} | ${where(e)} | ${mdCell((e.section ?? []).join(' › '))} | ${mdCell(mdCode(firstLine(e.command ?? '', 80)))} | ${exitText(e)} | ${outputLink(e)} |`);
+      push(`| ${formatUtc(e.time)} | ${where(e)} | ${mdCell(runTitle(e, 80))} | ${mdCell(mdCode(commandCell(e, 80)))} | ${exitText(e)} | ${outputLink(e)} |`);
     }
     push('');
   }
@@ -165,9 +167,9 @@ export function renderPostmortem(input: PostmortemInput): string {
   push('## Evidence appendix', '');
   if (!runs.length) push('No commands were run from a runbook during this incident.', '');
   else {
-    push('| # | Time (UTC) | Runbook | Command | Result | Duration | Output |', '|---|---|---|---|---|---|---|');
+    push('| # | Time (UTC) | Runbook | Step | Command | Result | Duration | Output |', '|---|---|---|---|---|---|---|---|');
     runs.forEach((e, i) => {
-      push(`| ${i + 1} | ${formatUtc(e.time)} | ${where(e)} | ${mdCell(mdCode(firstLine(e.command ?? '', 100)))} | ${exitText(e)}${e.truncated ? ' (output truncated)' : ''} | ${e.durationMs !== undefined ? formatDuration(e.durationMs) : ''} | ${outputLink(e)} |`);
+      push(`| ${i + 1} | ${formatUtc(e.time)} | ${where(e)} | ${mdCell(runTitle(e, 80))} | ${mdCell(mdCode(commandCell(e, 100)))} | ${exitText(e)}${e.truncated ? ' (output truncated)' : ''} | ${e.durationMs !== undefined ? formatDuration(e.durationMs) : ''} | ${outputLink(e)} |`);
     });
     push('');
   }
@@ -178,6 +180,15 @@ export function renderPostmortem(input: PostmortemInput): string {
     push('');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** The first command of a run (not its shebang or a comment), with ` …` when more lines follow. */
+function commandCell(e: TimelineEntry, max: number): string {
+  const code = e.command ?? '';
+  const first = firstCommand(code);
+  if (first === undefined) return firstLine(code, max);
+  const rest = code.slice(code.indexOf(first) + first.length);
+  return firstLine(first, max) + (/\S/.test(rest) ? ' …' : '');
 }
 
 function plural(n: number, word: string): string {

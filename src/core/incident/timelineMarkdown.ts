@@ -2,6 +2,7 @@ import type { TimelineEntry } from './types';
 import { capOutput } from '../exec/outputCap';
 import { linesText } from '../runbook/blockLabel';
 import { exitText } from './entryText';
+import { GENERATED_MARKER } from './generatedDocs';
 
 /** timeline.md shows a short excerpt; the full output stays in outputs/<id>.log. */
 const MARKDOWN_OUTPUT_CAP = 4 * 1024;
@@ -87,5 +88,6 @@ export function renderEntryMarkdown(e: TimelineEntry): string {
 
 /** The first lines of a new timeline.md. */
 export function renderTimelineHeader(title: string): string {
-  return `# Timeline: ${title}\n\nAppend-only: Runbook Lens adds entries at the end and never rewrites this file, so notes written here by hand are kept.\n`;
+  // The marker keeps the quoted commands from getting ▶ Run lenses (see generatedDocs.ts).
+  return `${GENERATED_MARKER} timeline · a record, not a runbook: its blocks do not run -->\n# Timeline: ${title}\n\nAppend-only: Runbook Lens adds entries at the end and never rewrites this file, so notes written here by hand are kept.\n`;
 }

@@ -44,6 +44,8 @@ export interface TimelineEntry {
   block?: number;
   line?: number;
   section?: string[];
+  /** command/query entries: the run's name when it ran (block name, else section heading, else first command). */
+  title?: string;
   command?: string;
   target?: KubeTarget | null;
   exitCode?: number | null;

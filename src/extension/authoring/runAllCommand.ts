@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { executePlan, planRunAll, SKIP_LABELS, summaryText, type FailurePolicy, type RunAllPlan, type StepOutcome } from '../../core/runbook/runAllPlan';
 import type { RunbookLensApi } from '../extension';
 import { askAllPlaceholders } from './placeholderForm';
+import { refuseGenerated } from '../generatedDocument';
 
 export interface RunAllArgs {
   /** Placeholder values given up front (tests); anything missing is still asked. */
@@ -21,6 +22,7 @@ export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: 
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
+  if (refuseGenerated(document)) return undefined;
   const runbook = api.runbooks.get(document);
   const plan = planRunAll(runbook, { headingLine });
   const heading = headingLine === undefined ? undefined : runbook.headings.find((h) => h.line === headingLine)?.text;

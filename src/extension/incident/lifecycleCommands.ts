@@ -12,6 +12,7 @@ import type { IncidentModel } from './incidentModel';
 import type { Node } from './incidentTree';
 import { readIncidentSettings } from './incidentSettings';
 import { readSettings } from '../settings';
+import { askTime } from './askTime';
 import type { IncidentService } from '../services';
 
 const STATUS_HELP: Record<IncidentStatus, string> = {
@@ -72,21 +73,8 @@ export class LifecycleCommands {
     }
     if (!name) return undefined;
     if (!isMilestone(name)) throw new Error(`milestone must be one of ${MILESTONES.join(', ')}`);
-    const atText = given.at ?? (await vscode.window.showInputBox({
-      title: `Mark "${name}": when?`,
-      prompt: 'now, HH:MM (UTC), -15m, or an ISO time such as 2026-10-03T14:02Z. Backdating is fine.',
-      value: 'now',
-      validateInput: (v) => {
-        try {
-          parseMilestoneTime(v, new Date());
-          return undefined;
-        } catch (e) {
-          return (e as Error).message;
-        }
-      },
-    }));
-    if (atText === undefined) return undefined;
-    const at = parseMilestoneTime(atText, new Date());
+    const at = given.at !== undefined ? parseMilestoneTime(given.at, new Date()) : await askTime(`Mark "${name}": when?`, 'now');
+    if (!at) return undefined;
     const { incident, warnings } = await markMilestone(dir, name as MilestoneName, at, this.who());
     await this.model.reload();
     if (warnings.length) void vscode.window.showWarningMessage(`Runbook Lens: ${warnings.join('; ')}. Backdate the other milestone if that is wrong.`);
@@ -94,7 +82,7 @@ export class LifecycleCommands {
   }
 
   async addNote(arg?: { text?: string } | string): Promise<string | undefined> {
-    const dir = await this.incidents.ensure();
+    const dir = await this.incidents.ensure({ allowResolved: true });
     if (!dir) return undefined;
     let text = typeof arg === 'string' ? arg : arg?.text;
     const editor = vscode.window.activeTextEditor;

@@ -47,10 +47,7 @@ export async function composeDraft(model: IncidentModel, kind?: MessageKind): Pr
     updateIntervalMs: intervals[snap.incident.severity] ?? 0,
     postmortemRef: vscode.workspace.asRelativePath(path.join(snap.dir, POST_MORTEM_MD)),
   });
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const file = path.join(snap.dir, MESSAGES_DIR, `message-${chosen}-${stamp}.txt`);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, text, { flag: 'wx' });
+  const file = await writeNewDraft(path.join(snap.dir, MESSAGES_DIR), chosen, text);
   const uri = vscode.Uri.file(file);
   await vscode.window.showTextDocument(uri, { preview: false });
   void vscode.window.showInformationMessage(`Runbook Lens: ${LABELS[chosen]} drafted. Edit it, then post or copy it.`, 'Post to Slack', 'Copy').then((pick) => {
@@ -58,6 +55,22 @@ export async function composeDraft(model: IncidentModel, kind?: MessageKind): Pr
     if (pick === 'Copy') void vscode.commands.executeCommand('runbookLens.copyMessage', uri);
   });
   return uri;
+}
+
+/** messages/message-<kind>-<UTC time>.txt; a second draft within the same second gets the milliseconds too. */
+async function writeNewDraft(dir: string, kind: MessageKind, text: string): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  const iso = new Date().toISOString().replace(/[-:]/g, '');
+  for (const stamp of [iso.replace(/\.\d+Z$/, 'Z'), iso.replace('.', '')]) {
+    const file = path.join(dir, `message-${kind}-${stamp}.txt`);
+    try {
+      await fs.writeFile(file, text, { flag: 'wx' });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new Error(`a ${kind} draft was just written; try again in a moment`);
 }
 
 /** The draft to act on: the given one, or the active editor's. */

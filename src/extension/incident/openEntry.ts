@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../core/incident/types';
 import { outputPath } from './incidentModel';
+import { entryColumns } from '../../core/incident/entryColumns';
 
 /** The runbook an entry ran, looked up in the workspace folders (entries store it workspace-relative). */
 export function runbookUri(entry: TimelineEntry): vscode.Uri | undefined {
@@ -16,18 +17,19 @@ export function runbookUri(entry: TimelineEntry): vscode.Uri | undefined {
 }
 
 /**
- * Jumps to the runbook line of an entry and opens its full output beside it. Columns are
- * chosen around `avoid` (the timeline panel) so the three stay visible side by side.
+ * Jumps to the runbook line of an entry and opens its full output in the side column
+ * (entryColumns: never a third column). `timeline` is the timeline panel's column.
  */
-export async function openEntry(dir: string, entry: TimelineEntry, avoid?: vscode.ViewColumn): Promise<{ runbook?: vscode.Uri; output?: vscode.Uri }> {
-  const free = [vscode.ViewColumn.One, vscode.ViewColumn.Two, vscode.ViewColumn.Three].filter((c) => c !== avoid);
+export async function openEntry(dir: string, entry: TimelineEntry, timeline?: vscode.ViewColumn): Promise<{ runbook?: vscode.Uri; output?: vscode.Uri }> {
   const opened: { runbook?: vscode.Uri; output?: vscode.Uri } = {};
   const rb = runbookUri(entry);
+  const showing = rb && vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === rb.toString())?.viewColumn;
+  const columns = entryColumns(vscode.window.tabGroups.all.map((g) => g.viewColumn), showing, timeline);
   if (rb) {
     const doc = await vscode.workspace.openTextDocument(rb);
     const line = Math.max(0, Math.min(doc.lineCount - 1, (entry.line ?? 1) - 1));
     const range = new vscode.Range(line, 0, line, 0);
-    await vscode.window.showTextDocument(doc, { viewColumn: free[0], selection: range, preserveFocus: true, preview: false });
+    await vscode.window.showTextDocument(doc, { viewColumn: columns.runbook, selection: range, preserveFocus: true, preview: false });
     opened.runbook = rb;
   } else if (entry.runbook) {
     void vscode.window.showWarningMessage(`Runbook Lens: ${entry.runbook} is not in this workspace.`);
@@ -35,7 +37,7 @@ export async function openEntry(dir: string, entry: TimelineEntry, avoid?: vscod
   const out = outputPath(dir, entry);
   if (out && fs.existsSync(out)) {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(out));
-    await vscode.window.showTextDocument(doc, { viewColumn: rb ? free[1] : free[0], preserveFocus: true, preview: true });
+    await vscode.window.showTextDocument(doc, { viewColumn: columns.output, preserveFocus: true, preview: true });
     opened.output = vscode.Uri.file(out);
   }
   return opened;

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
-import type { MessageKind } from '../../core/incident/comms';
+import { MESSAGE_KINDS } from '../../core/incident/comms';
+import type { IncidentDetails } from '../../core/incident/lifecycle';
+import { oneOfArg, optionsArg, stringArg, uriArg } from '../commandArgs';
 import { IncidentModel } from './incidentModel';
 import { IncidentStatusBar } from './statusBar';
-import { IncidentTreeProvider } from './incidentTree';
+import { IncidentTreeProvider, type Node } from './incidentTree';
 import { LifecycleCommands } from './lifecycleCommands';
 import { TimelinePanel } from './timelinePanel';
 import { MetricsPanel } from './metricsPanel';
@@ -13,7 +15,15 @@ import { openEntry } from './openEntry';
 
 export interface IncidentApi {
   model: IncidentModel;
+  /** The Incident view's tree (tests read its real nodes). */
+  tree: IncidentTreeProvider;
   reminders: UpdateReminders;
+}
+
+/** An entry id, or the Incident view's entry node that item menus pass. */
+function entryArg(a: unknown): string | Node | undefined {
+  if (typeof a === 'string') return a;
+  return a && typeof a === 'object' && (a as Node).kind === 'entry' && (a as { entry?: unknown }).entry ? (a as Node) : undefined;
 }
 
 /** Incident lifecycle, timeline view, post-mortem, messages and metrics (issue 6). */
@@ -52,13 +62,14 @@ export function registerIncident(ctx: vscode.ExtensionContext, services: Extensi
     reminders,
     new IncidentStatusBar(model),
     vscode.window.registerTreeDataProvider('runbookLens.incident', tree),
-    register('runbookLens.setStatus', (s?: string) => commands.setStatus(s)),
-    register('runbookLens.markMilestone', (a?: { name?: string; at?: string } | string) => commands.markMilestone(a)),
-    register('runbookLens.addNote', (a?: { text?: string } | string) => commands.addNote(a)),
-    register('runbookLens.pinEntry', (a?: string) => commands.pinEntry(a)),
-    register('runbookLens.unpinEntry', (a?: string) => commands.pinEntry(a, true)),
-    register('runbookLens.setIncidentDetails', (a?: Record<string, string>) => commands.setDetails(a)),
-    register('runbookLens.openIncident', (dir?: string) => commands.openIncident(dir)),
+    // Menus pass their own context (see commandArgs.ts): each argument is read only when it has the documented shape.
+    register('runbookLens.setStatus', (s?: unknown) => commands.setStatus(stringArg(s))),
+    register('runbookLens.markMilestone', (a?: unknown) => commands.markMilestone(stringArg(a) ?? optionsArg<{ name?: string; at?: string }>(a, ['name', 'at']))),
+    register('runbookLens.addNote', (a?: unknown) => commands.addNote(stringArg(a) ?? optionsArg<{ text?: string }>(a, ['text']))),
+    register('runbookLens.pinEntry', (a?: unknown) => commands.pinEntry(entryArg(a))),
+    register('runbookLens.unpinEntry', (a?: unknown) => commands.pinEntry(entryArg(a), true)),
+    register('runbookLens.setIncidentDetails', (a?: unknown) => commands.setDetails(optionsArg<IncidentDetails>(a, ['impact', 'rootCause', 'resolution', 'title', 'commander']))),
+    register('runbookLens.openIncident', (dir?: unknown) => commands.openIncident(stringArg(dir))),
     register('runbookLens.showTimeline', showTimeline),
     register('runbookLens.openEntry', async (id: string) => {
       const snap = await model.ready();
@@ -66,12 +77,15 @@ export function registerIncident(ctx: vscode.ExtensionContext, services: Extensi
       return snap && entry ? openEntry(snap.dir, entry) : undefined;
     }),
     register('runbookLens.draftPostmortem', () => commands.draftPostmortem()),
-    register('runbookLens.composeMessage', async (kind?: MessageKind) => (await composeDraft(model, kind))?.fsPath),
-    register('runbookLens.postMessage', (uri?: vscode.Uri) => postDraft(ctx.secrets, model, uri)),
-    register('runbookLens.copyMessage', (uri?: vscode.Uri) => copyDraft(model, uri)),
-    register('runbookLens.setSlackWebhook', (url?: string) => setWebhook(ctx.secrets, url)),
-    register('runbookLens.showMetrics', async (root?: string) => {
-      const dir = root ?? services.incidents.incidentsRoot?.();
+    register('runbookLens.composeMessage', async (kind?: unknown) => {
+      if (typeof kind === 'string' && !oneOfArg(kind, MESSAGE_KINDS)) throw new Error(`the message must be one of ${MESSAGE_KINDS.join(', ')} (got "${kind}")`);
+      return (await composeDraft(model, oneOfArg(kind, MESSAGE_KINDS)))?.fsPath;
+    }),
+    register('runbookLens.postMessage', (uri?: unknown) => postDraft(ctx.secrets, model, uriArg(uri))),
+    register('runbookLens.copyMessage', (uri?: unknown) => copyDraft(model, uriArg(uri))),
+    register('runbookLens.setSlackWebhook', (url?: unknown) => setWebhook(ctx.secrets, stringArg(url))),
+    register('runbookLens.showMetrics', async (root?: unknown) => {
+      const dir = stringArg(root) ?? services.incidents.incidentsRoot?.();
       if (!dir) throw new Error('open a folder first; metrics read the incident folders inside the workspace');
       await MetricsPanel.show(ctx.extensionUri, dir, async (incidentDir) => {
         await commands.openIncident(incidentDir);
@@ -95,5 +109,5 @@ export function registerIncident(ctx: vscode.ExtensionContext, services: Extensi
       if (pick) await vscode.commands.executeCommand(pick.command);
     }),
   );
-  return { model, reminders };
+  return { model, tree, reminders };
 }

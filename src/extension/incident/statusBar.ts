@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { responseState, describeTarget } from '../../core/incident/responseTargets';
-import { formatDuration, formatElapsed, formatUtc } from '../../core/incident/timeFormat';
-import { milestoneTimes } from '../../core/incident/incidentDurations';
+import { formatDuration, formatUtc } from '../../core/incident/timeFormat';
+import { impactStart } from '../../core/incident/incidentDurations';
+import { statusLine } from '../../core/incident/statusLine';
 import type { IncidentModel } from './incidentModel';
 import { readIncidentSettings } from './incidentSettings';
 
@@ -30,28 +31,22 @@ export class IncidentStatusBar implements vscode.Disposable {
     const now = new Date();
     const s = responseState(incident, targets, now);
     const target = describeTarget(targets[incident.severity]);
-    const title = incident.title.length > 32 ? `${incident.title.slice(0, 31)}…` : incident.title;
-    let text: string;
+    const line = statusLine(incident, targets, now);
+    const text = line.text;
     let background: vscode.ThemeColor | undefined;
-    if (incident.status === 'resolved') {
-      text = `$(pass) ${incident.severity} ${title} · resolved`;
-    } else if (!s.acknowledgedAt) {
-      const icon = s.level === 'missed' ? '$(error)' : s.level === 'near' ? '$(warning)' : '$(flame)';
-      text = `${icon} ${incident.severity} ${title} · ${formatElapsed(s.elapsedMs)} / ${target}`;
+    if (!s.acknowledgedAt && incident.status !== 'resolved') {
       if (s.level === 'near') background = new vscode.ThemeColor('statusBarItem.warningBackground');
       if (s.level === 'missed') background = new vscode.ThemeColor('statusBarItem.errorBackground');
-    } else {
-      const started = milestoneTimes(incident).started ?? incident.createdAt;
-      text = `$(flame) ${incident.severity} ${title} · ${incident.status} · ${formatElapsed(now.getTime() - Date.parse(started))}`;
     }
     this.item.text = text;
     this.item.backgroundColor = background;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMd(incident.title)}** — ${incident.severity}, ${incident.status}\n\n`);
     md.appendMarkdown(`Commander: ${escapeMd(incident.commander ?? '—')}\n\n`);
+    md.appendMarkdown(`Clock: ${formatDuration(line.clockMs)} since the start of impact (${formatUtc(impactStart(incident), false)})${incident.status === 'resolved' ? ', until resolved' : ''}\n\n`);
     const response = s.acknowledgedAt
       ? `acknowledged after ${formatDuration(s.elapsedMs)} — target ${target} ${s.level === 'met' ? 'met' : 'missed'}`
-      : `${formatDuration(s.elapsedMs)} since ${incident.milestones.detected ? 'detection' : 'the start'} — target ${target}, due ${formatUtc(s.deadline, false)}` +
+      : `${formatDuration(s.elapsedMs)} since ${incident.milestones.detected ? 'detection' : 'the start of impact'} — target ${target}, due ${formatUtc(s.deadline, false)}` +
         (s.level === 'missed' ? ' (**missed**)' : s.level === 'near' ? ' (**near**)' : '');
     md.appendMarkdown(`Response: ${response}\n\n`);
     md.appendMarkdown('Click for incident actions.');

@@ -71,13 +71,14 @@ export async function importAlerts(services: ExtensionServices, secrets: Observa
   }
   const chosen = await chooseAlerts(fetched.alerts, args.pick);
   if (!chosen?.length) return undefined;
-  const dir = await services.incidents.ensure();
+  const first = [...chosen].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  // Starting an incident here offers the earliest of these alerts as the start of impact.
+  const dir = await services.incidents.ensure({ earliestAlert: { name: alertName(first), startsAt: first.startsAt } });
   if (!dir) return undefined;
   const actor = readSettings().actor;
   const added: TimelineEntry[] = [];
   for (const a of chosen) added.push(await recordAlert(dir, a, { actor, alertmanager: fetched.url }));
 
-  const first = [...chosen].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
   const current = (await readIncident(dir)).milestones.detected;
   let setDetected = args.detected;
   if (setDetected === undefined && current !== new Date(first.startsAt).toISOString()) {

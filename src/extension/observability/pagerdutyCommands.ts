@@ -37,7 +37,7 @@ export async function pagerDutyCommand(
     routingKey = await secrets.routingKey();
     if (!routingKey) return undefined;
   }
-  const incidentDir = await services.incidents.ensure();
+  const incidentDir = await services.incidents.ensure({ allowResolved: true });
   if (!incidentDir) return undefined;
   const dedupKey = args.dedupKey ?? (await vscode.window.showInputBox({
     title: `PagerDuty: ${verb}`,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
 import type { QueryRuns } from './queryRuns';
+import { notRunnableReason } from '../generatedDocument';
 
 /** ▶ Query above every promql block (the shell-block lenses are the run controller's). */
 export class PromqlCodeLensProvider implements vscode.CodeLensProvider {
@@ -24,6 +25,7 @@ export class PromqlCodeLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
+    if (notRunnableReason(document)) return lenses;
     const blocked = this.services.guard?.blockedReason?.();
     const target = this.services.target?.current();
     for (const block of this.runbooks.get(document).blocks) {

@@ -10,6 +10,7 @@ import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
 import { askPlaceholders, PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
+import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
 import { readObservabilitySettings } from './observabilitySettings';
 import type { QueryPanel } from './queryPanel';
@@ -41,6 +42,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
+  if (refuseGenerated(document)) return undefined;
   const block = runbooks.get(document).blocks.find((b) => b.index === index);
   if (!block || block.kind !== 'promql') {
     void vscode.window.showErrorMessage(`Runbook Lens: block ${index} of ${path.basename(uri.fsPath)} is ${block ? `a ${block.lang} block, not a promql query` : 'gone (the runbook changed)'}.`);

@@ -16,6 +16,8 @@ import { readSettings } from '../settings';
 import { describeBlock } from '../../core/runbook/blockLabel';
 import { selectBlockLines } from '../../core/runbook/selectLines';
 import { echoHeader } from '../../core/exec/runEcho';
+import { refuseGenerated } from '../generatedDocument';
+import { offerBuiltinActions } from './builtinOffer';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -84,6 +86,7 @@ export class RunController implements vscode.Disposable {
     const found = await this.blockAt(uri, index, options.lines);
     if (!found) return undefined;
     const { document, block } = found;
+    if (refuseGenerated(document)) return undefined;
     if (block.kind !== 'shell') {
       return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runQuery', uri, index, { vars: options.vars });
     }
@@ -150,6 +153,7 @@ export class RunController implements vscode.Disposable {
       if (result) this.output.appendLine(`${atLineStart ? '' : '\n'}${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
       if (entry?.failedCommand !== undefined) this.output.appendLine(`  first failed command${entry.failedLine !== undefined ? ` (line ${entry.failedLine})` : ''}: ${entry.failedCommand} → exit ${entry.failedExitCode}`);
       if (entry?.error) this.output.appendLine(`  ${entry.error}`);
+      offerBuiltinActions(entry);
     }
   }
 
@@ -163,7 +167,7 @@ export class RunController implements vscode.Disposable {
       return undefined;
     }
     const found = await this.blockAt(uri, index, options.lines);
-    if (!found) return undefined;
+    if (!found || refuseGenerated(found.document)) return undefined;
     const incidentDir = await this.services.incidents.ensure();
     if (!incidentDir) return undefined;
     const target = options.target ?? this.services.target?.current();
@@ -171,7 +175,7 @@ export class RunController implements vscode.Disposable {
     if (filled === undefined) return undefined;
     const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(found.block, filled.code, target) : undefined);
     if (this.services.guard && !confirmation) return undefined;
-    return runInTerminal({
+    const entry = await runInTerminal({
       services: this.services,
       document: found.document,
       block: found.block,
@@ -183,6 +187,8 @@ export class RunController implements vscode.Disposable {
       confirmation,
       state: this.state,
     });
+    offerBuiltinActions(entry);
+    return entry;
   }
 
   async copy(uri: vscode.Uri, index: number): Promise<void> {
