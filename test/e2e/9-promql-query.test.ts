@@ -23,7 +23,7 @@ test('scenario 9: ▶ Query a range block against a real Prometheus, answer the 
       await page.keyboard.press('Enter');
 
       // The result opens beside the runbook: summary, chart and table.
-      await page.locator('.tabs-container .tab', { hasText: 'Query: prometheus-checks.md · block 2' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'Query: prometheus-checks.md · Scrape health of one job, line 20' }).first().click();
       const frame = page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
       await frame.locator('.summary', { hasText: /^1 series \(range\); top latest values: up\{instance="127\.0\.0\.1:\d+", job="prometheus"\} = 1$/ }).waitFor();
       const canvas = frame.locator('.chart-box canvas');

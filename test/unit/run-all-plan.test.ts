@@ -90,14 +90,14 @@ test('stops at the first failure: later blocks are not run and are reported', as
   assert.deepEqual(asked, ['4:failed']);
   assert.equal(summary.stopped, true);
   assert.deepEqual(names(summary.notRun), ['verify']);
-  assert.equal(summaryText(summary), '1 ok, 1 failed (block 4), 1 not run');
+  assert.equal(summaryText(summary), '1 ok, 1 failed (Deeper, line 19), 1 not run');
 });
 
 test('continues after a failure when the user chooses to, or when the policy says so', async () => {
   const asked = await drive(['failed', 'timeout', 'ok'], 'ask', 'continue');
   assert.deepEqual(asked.ran.length, 3);
   assert.deepEqual(asked.asked, ['pods:failed', '4:timeout']);
-  assert.equal(summaryText(asked.summary), '1 ok, 1 failed (block 1), 1 timed out (block 4)');
+  assert.equal(summaryText(asked.summary), '1 ok, 1 failed (pods, line 5), 1 timed out (Deeper, line 19)');
   const policy = await drive(['failed', 'declined', 'ok'], 'continue');
   assert.deepEqual([policy.ran.length, policy.asked.length, policy.summary.stopped], [3, 0, false]);
   const strict = await drive(['declined', 'ok', 'ok'], 'stop');

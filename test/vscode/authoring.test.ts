@@ -63,7 +63,7 @@ describe('authoring: diagnostics, outline and run-all', () => {
 
   it('Run All stops at the first failure, skips excluded blocks, and the outline shows ok / failed / not run', async () => {
     const summary = await vscode.commands.executeCommand<string>('runbookLens.runAll', uri(), { vars: { who: 'suite' }, onFailure: 'stop' });
-    assert.match(summary, /^Run All: 1 ok, 1 failed \(block 2\), 1 not run; skipped block 4 \(excludeFromRunAll=true\), block 5 \(excludeFromRunAll=true\), block 6/);
+    assert.match(summary, /^Run All: 1 ok, 1 failed \(fails, line 11\), 1 not run; skipped excluded, line 24 \(excludeFromRunAll=true\), slow, line 30 \(excludeFromRunAll=true\), /);
     const ran = readTimeline(incident).filter((e) => e.kind === 'command' && e.runbook === FIXTURE).map((e) => `${e.block}:${e.exitCode}`);
     assert.deepEqual(ran, ['1:0', '2:4']);
     assert.deepEqual(states(a), { 1: 'ok', 2: 'failed', 3: 'not run', 4: 'not run', 5: 'not run', 6: 'not run' });
@@ -72,7 +72,7 @@ describe('authoring: diagnostics, outline and run-all', () => {
   it('Run Section with onFailure=continue runs on past the failure, placeholders filled from the form values', async () => {
     const check = a.runbooks.get(await vscode.workspace.openTextDocument(uri())).headings.find((h) => h.text === 'Check')!;
     const summary = await vscode.commands.executeCommand<string>('runbookLens.runSection', uri(), check.line, { vars: { who: 'section' }, onFailure: 'continue' });
-    assert.match(summary, /^Run Section “Check”: 2 ok, 1 failed \(block 2\)$/);
+    assert.match(summary, /^Run Section “Check”: 2 ok, 1 failed \(fails, line 11\)$/);
     const last = readTimeline(incident).filter((e) => e.kind === 'command').at(-1);
     assert.equal(last?.block, 3);
     assert.match(last?.output ?? '', /after the failure, section again/);

@@ -26,6 +26,12 @@ export function describeBlock(block: Labelled): string {
   return block.selectedLines ? `${linesText(block.selectedLines)} of ${whole}` : whole;
 }
 
+/** For lists of blocks: `Service Recovery, line 85`, or `line 85` when nothing names it. */
+export function listLabel(block: Labelled): string {
+  const label = block.name ?? block.section[block.section.length - 1];
+  return label ? `${label}, line ${block.line}` : `line ${block.line}`;
+}
+
 /** A tab-sized label (terminal names): the name, else the nearest heading, else the line. */
 export function shortLabel(block: Labelled): string {
   const label = block.name ?? block.section[block.section.length - 1] ?? `line ${block.line}`;

@@ -1,3 +1,4 @@
+import { listLabel } from './blockLabel';
 import type { Runbook, RunbookBlock } from './types';
 
 /**
@@ -113,7 +114,7 @@ export async function executePlan(plan: RunAllPlan, policy: FailurePolicy, drive
   return summary;
 }
 
-/** `3 ok, 1 failed (block 4), 2 not run`. */
+/** `3 ok, 1 failed (Service Recovery, line 85), 2 not run`: blocks by name or heading, never by number. */
 export function summaryText(s: RunAllSummary): string {
   const parts: string[] = [];
   const by = (o: StepOutcome) => s.results.filter((r) => r.outcome === o);
@@ -121,7 +122,7 @@ export function summaryText(s: RunAllSummary): string {
   if (ok) parts.push(`${ok} ok`);
   for (const o of ['failed', 'timeout', 'stopped', 'declined', 'cancelled'] as const) {
     const r = by(o);
-    if (r.length) parts.push(`${r.length} ${o === 'timeout' ? 'timed out' : o} (block ${r.map((x) => x.block.index).join(', ')})`);
+    if (r.length) parts.push(`${r.length} ${o === 'timeout' ? 'timed out' : o} (${r.map((x) => listLabel(x.block)).join('; ')})`);
   }
   if (s.notRun.length) parts.push(`${s.notRun.length} not run`);
   return parts.join(', ') || 'nothing ran';

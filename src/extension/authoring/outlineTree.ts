@@ -1,3 +1,4 @@
+import { listLabel } from '../../core/runbook/blockLabel';
 import * as vscode from 'vscode';
 import { lastBlockResults, type BlockResult } from '../../core/incident/blockResults';
 import { readTimeline } from '../../core/incident/timeline';
@@ -122,7 +123,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     const [icon, color] = ICONS[status];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = `runbookLens.block.${block.kind}`;
-    item.tooltip = new vscode.MarkdownString(`Block ${block.index} · line ${block.line} · ${status}\n\n\`\`\`${block.kind === 'shell' ? 'bash' : ''}\n${truncate(block.code, 600)}\n\`\`\``);
+    item.tooltip = new vscode.MarkdownString(`${listLabel(block)} · ${status}\n\n\`\`\`${block.kind === 'shell' ? 'bash' : ''}\n${truncate(block.code, 600)}\n\`\`\``);
     item.command = { command: 'runbookLens.revealLine', title: 'Reveal', arguments: [node.uri, block.line] };
     return item;
   }

@@ -1,3 +1,4 @@
+import { describeBlock, listLabel } from '../../core/runbook/blockLabel';
 import * as vscode from 'vscode';
 import { executePlan, planRunAll, SKIP_LABELS, summaryText, type FailurePolicy, type RunAllPlan, type StepOutcome } from '../../core/runbook/runAllPlan';
 import type { RunbookLensApi } from '../extension';
@@ -55,7 +56,7 @@ export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: 
           isCancelled: () => token.isCancellationRequested,
           runStep: async (block, position, total) => {
             current = block.index;
-            progress.report({ message: `${position}/${total}: block ${block.index}${block.section.length ? ` · ${block.section[block.section.length - 1]}` : ''}`, increment: 100 / total });
+            progress.report({ message: `${position}/${total}: ${listLabel(block)}`, increment: 100 / total });
             const entry = await api.runs.run(uri, block.index, { vars });
             current = undefined;
             const status = entry?.status as StepOutcome | undefined;
@@ -64,7 +65,7 @@ export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: 
           ask: async (block, outcome) => {
             const why = outcome === 'declined' ? 'did not run (not confirmed)' : outcome === 'timeout' ? 'timed out' : outcome;
             const pick = await vscode.window.showWarningMessage(
-              `Runbook Lens: block ${block.index} ${why}. Continue with the next block?`,
+              `Runbook Lens: ${describeBlock(block)} ${why}. Continue with the next block?`,
               { modal: true, detail: `${what}: the remaining blocks run only if you continue.` },
               'Continue',
               'Stop',
@@ -85,5 +86,5 @@ export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: 
 
 function skippedNote(plan: RunAllPlan): string {
   if (plan.skipped.length === 0) return '';
-  return `; skipped ${plan.skipped.map((s) => `block ${s.block.index} (${SKIP_LABELS[s.reason]})`).join(', ')}`;
+  return `; skipped ${plan.skipped.map((s) => `${listLabel(s.block)} (${SKIP_LABELS[s.reason]})`).join(', ')}`;
 }

@@ -1,3 +1,4 @@
+import { describeBlock } from '../../core/runbook/blockLabel';
 import * as vscode from 'vscode';
 import { resolveTarget } from '../../core/kube/contexts';
 import type { Confirmation, TimelineEntry } from '../../core/incident/types';
@@ -23,7 +24,7 @@ export async function runOnContexts(service: KubeTargetService, services: Extens
   if (!merged) return undefined;
   const current = service.current();
   const namespace = current?.namespace;
-  const picked = await pickContexts(merged, current, `Runbook Lens: run block ${index} on several contexts${namespace ? ` (namespace ${namespace})` : ''}`);
+  const picked = await pickContexts(merged, current, `Runbook Lens: run ${describeBlock(found.block)} on several contexts${namespace ? ` (namespace ${namespace})` : ''}`);
   if (!picked || picked.length === 0) return undefined;
   const targets: KubeTarget[] = [];
   for (const c of picked) {

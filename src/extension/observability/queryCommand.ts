@@ -1,3 +1,4 @@
+import { describeBlock, listLabel, shortLabel } from '../../core/runbook/blockLabel';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fillPlaceholders } from '../../core/runbook/placeholders';
@@ -45,7 +46,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   if (refuseGenerated(document)) return undefined;
   const block = runbooks.get(document).blocks.find((b) => b.index === index);
   if (!block || block.kind !== 'promql') {
-    void vscode.window.showErrorMessage(`Runbook Lens: block ${index} of ${path.basename(uri.fsPath)} is ${block ? `a ${block.lang} block, not a promql query` : 'gone (the runbook changed)'}.`);
+    void vscode.window.showErrorMessage(block ? `Runbook Lens: ${describeBlock(block)} of ${path.basename(uri.fsPath)} is a ${block.lang} block, not a promql query.` : `Runbook Lens: that query is gone from ${path.basename(uri.fsPath)} (the runbook changed).`);
     return undefined;
   }
   const settings = readObservabilitySettings(uri);
@@ -70,14 +71,14 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   const query = fillPlaceholders(block.code, values, 'promql').code;
 
   if (!runs.start(uri, index)) {
-    void vscode.window.showInformationMessage(`Runbook Lens: block ${index} is already querying.`);
+    void vscode.window.showInformationMessage(`Runbook Lens: ${describeBlock(block)} is already querying.`);
     return undefined;
   }
   let entry: TimelineEntry | undefined;
   try {
     const auth = await secrets.authFor(baseUrl);
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (block ${index})…` },
+      { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (${shortLabel(block)})…` },
       () => executePromql(block, query, { baseUrl, auth, timeoutMs: settings.queryTimeoutMs }),
     );
     entry = await recordQuery(outcome, {
@@ -87,7 +88,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
       target: target ?? null,
       actor: readSettings(uri).actor,
     });
-    const title = `${path.basename(uri.fsPath)} · block ${index}${block.name ? ` (${block.name})` : ''}`;
+    const title = `${path.basename(uri.fsPath)} · ${listLabel(block)}`;
     panel.show(buildQueryView(outcome, title, { id: entry.id, outputFile: entry.outputFile }), entry.outputFile ? path.join(incidentDir, entry.outputFile) : undefined);
     const label = outcome.error
       ? `✗ ${outcome.errorKind === 'timeout' ? 'timed out' : 'error'}`
@@ -97,7 +98,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     return entry;
   } catch (err) {
     runs.finish(uri, index, undefined);
-    void vscode.window.showErrorMessage(`Runbook Lens: the query of block ${index} could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(`Runbook Lens: the query ${describeBlock(block)} could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
     return entry;
   }
 }
