@@ -1,3 +1,5 @@
+import { liveRedactedSink } from '../../core/exec/liveOutput';
+import { secretCommands } from '../../core/incident/redaction/secretCommands';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fillWithSecrets, type FilledCode } from '../../core/runbook/secretPlaceholders';
@@ -112,6 +114,10 @@ export class RunController implements vscode.Disposable {
     for (const line of echoHeader({ block, code: filled.recordedCode, target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
     if (settings.revealOutput) this.output.show(true);
     let atLineStart = true;
+    const live = liveRedactedSink((text) => {
+      this.output.append(text);
+      atLineStart = text.endsWith('\n');
+    }, { literals: filled.secrets, withheld: await secretCommands(code) });
     let entry: TimelineEntry | undefined;
     try {
       entry = await runAndRecord({
@@ -129,10 +135,7 @@ export class RunController implements vscode.Disposable {
         target: target ?? null,
         confirmation,
         actor: settings.actor,
-        onData: (chunk) => {
-          this.output.append(chunk);
-          if (chunk) atLineStart = chunk.endsWith('\n');
-        },
+        onData: (chunk) => live.write(chunk),
       });
       // The cause of a run that could not start (missing shell or folder, code too long for exec).
       if (entry.error && entry.exitCode === null && !entry.signal) void vscode.window.showErrorMessage(`Runbook Lens: ${label} did not start: ${entry.error}`);
@@ -146,6 +149,7 @@ export class RunController implements vscode.Disposable {
       return undefined;
     } finally {
       await scoped?.dispose().catch(() => undefined);
+      live.end();
       const status = entry?.status as 'ok' | 'failed' | 'stopped' | 'timeout' | undefined;
       const result = entry && status ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0, failedSteps: entry.failedSteps, stepsChecked: entry.stepsChecked } : undefined;
       // The lens shows how the whole block last ended; a selection's result is in the output and the timeline.
