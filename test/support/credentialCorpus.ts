@@ -153,6 +153,13 @@ const FORMATS: [string, Gen][] = [
   ['1password', (r) => `ops_eyJ${r(B64, 200)}fQ==`],
   ['rancher', (r) => `token-${r(LOWNUM, 5)}:${r(LOWNUM, 54)}`],
   ['portainer', (r) => `ptr_${r(B64, 44)}`],
+  // Found by an independent red-team run: bare tokens these formats print.
+  ['google-oauth-refresh', (r) => `1//0${r(B64URL, 60)}`],
+  ['firebase-fcm', (r) => `AAAA${r(B64URL, 7)}:APA91b${r(B64URL, 134)}`],
+  ['twilio-api-key', (r) => `SK${r(HEX, 32)}`],
+  ['square-access', (r) => `EAAA${r(B64URL, 60)}`],
+  ['launchdarkly', (r) => `sdk-${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`],
+  ['1password-service', (r) => `ops_eyJ${r(B64URL, 120)}`],
 ];
 
 export const PROVIDER_COUNT = FORMATS.length;

@@ -212,7 +212,8 @@ class Analyzer {
           else this.nested(rest.join(' '), inv, via);
           return;
         }
-        words = rest;
+        // xargs adds words read from its input: the command's verb may only be known at run time.
+        words = name === 'xargs' && rest.length ? [...rest, null] : rest;
         continue;
       }
       if (name === 'eval') {

@@ -41,7 +41,8 @@ export function skeleton(text: string): string {
   if (out === undefined) {
     const map = confusableMap();
     out = '';
-    for (const ch of text.normalize('NFD')) out += map.get(ch.codePointAt(0) ?? 0) ?? ch;
+    // NFKC first folds compatibility forms (fullwidth ｋｕｂｅ, ligatures) that the table leaves alone.
+    for (const ch of text.normalize('NFKC').normalize('NFD')) out += map.get(ch.codePointAt(0) ?? 0) ?? ch;
     out = out.normalize('NFD');
     // Words repeat across rules and blocks; the cache is bounded for long sessions.
     if (skeletons.size > 20_000) skeletons.clear();

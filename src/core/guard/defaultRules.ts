@@ -104,12 +104,13 @@ export const DEFAULT_RULES: GuardRules = {
         '-l', '--selector', '-f', '--filename', '-o', '--output', '-p', '--patch', '--type', '--field-selector',
         '--replicas', '--timeout', '--grace-period', '-k', '--kustomize', '--to-revision', '--field-manager',
       ],
-      // `--dry-run` alone and `--dry-run=none` change the cluster: only these two do not.
-      dryRun: ['--dry-run=client', '--dry-run=server'],
+      // kubectl reads `--dry-run` alone and `--dry-run=true` as client (deprecated); `=none`/`=false` do change the cluster.
+      dryRun: ['--dry-run', '--dry-run=true', '--dry-run=client', '--dry-run=server'],
       helpFlags: ['-h'],
     },
     helm: {
-      dryRun: ['--dry-run=client', '--dry-run=server'],
+      // `--dry-run` alone is helm's own spelling (client); `=none`/`=false` install for real.
+      dryRun: ['--dry-run', '--dry-run=true', '--dry-run=client', '--dry-run=server'],
       helpFlags: ['-h'],
       valueFlags: ['-n', '--namespace', '--kube-context', '--kubeconfig', '--kube-token', '--kube-apiserver', '--registry-config', '--repository-cache', '--repository-config', '--timeout', '--description'],
     },

@@ -134,7 +134,12 @@ export const PROVIDER_TOKENS: ProviderToken[] = [
   { kind: 'notion-token', prefixes: ['ntn_'], body: '[0-9]{11}[A-Za-z0-9]{35}' },
   { kind: 'sendgrid-key', prefixes: ['SG.'], body: `${B64URL}{16,32}\\.${B64URL}{16,64}` },
   { kind: 'cloudflare-token', prefixes: ['cfk_', 'cfut_', 'cfat_'], body: `[A-Za-z0-9]{40}${HEX}{8}` },
-  { kind: '1password-token', prefixes: ['ops_eyJ'], body: '[A-Za-z0-9+/=]{100,}' },
+  { kind: '1password-token', prefixes: ['ops_eyJ'], body: '[A-Za-z0-9+/=_-]{60,}' },
+  { kind: 'google-oauth-refresh-token', prefixes: ['1//0'], body: `${B64URL}{30,}` },
+  { kind: 'firebase-fcm-key', prefixes: ['AAAA'], body: `${B64URL}{7}:APA91b${B64URL}{60,}`, triggers: [':APA91b'] },
+  { kind: 'twilio-api-key', prefixes: ['SK'], body: '[0-9a-f]{32}(?![A-Za-z0-9])' },
+  { kind: 'square-token', prefixes: ['EAAA'], body: `${B64URL}{56,}` },
+  { kind: 'launchdarkly-key', prefixes: ['sdk-', 'api-', 'mob-'], body: `${UUID}(?![A-Za-z0-9-])` },
 ];
 
 /** Literal pieces that any token of the rule contains (for the trigger gate). */
