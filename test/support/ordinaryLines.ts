@@ -7,6 +7,13 @@ import { rng } from './credentialCorpus';
 
 /** Lines that name or reference secrets; each must pass unchanged. */
 export const SECRET_REFERENCES = [
+  // Found by an independent red-team run.
+  'kubectl create secret generic app --from-literal=user=admin secret=db-credentials',
+  '      --password string          Password for the database user',
+  "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)",
+  '  client_secret = var.client_secret',
+  '  password      = random_password.db.result',
+  'Authorization: [credentials omitted]',
   'existingSecret: db-credentials',
   '  existingSecret: "postgres-auth"',
   'useExistingSecret: true',

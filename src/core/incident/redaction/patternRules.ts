@@ -89,10 +89,12 @@ export const PATTERN_RULES: PatternRule[] = [
 ];
 
 /**
- * Values that are not secrets: empty, booleans, masks, placeholders (`<password>`, `<set to the
- * key 'password' in secret …>`), Terraform's `(sensitive value)` / `(known after apply)`.
+ * Values that are not secrets: empty, booleans and yes/no, masks, placeholders (`<password>`, `<set to the
+ * key 'password' in secret …>`), Terraform's `(sensitive value)` / `(known after apply)` and references
+ * (`var.x`, `random_password.db.result`), help texts' types (`--password string`), bracketed notes
+ * (`[credentials omitted]`), and names of Secrets (`db-credentials`, `api-token-v2`).
  */
-const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<.*|\$\(.*|`.*|(?:secrets?|configmaps?|not|missing|required|invalid|empty|unset|set|found|expired|revoked|denied|rotated|redacted|hidden|masked|provided|changed|updated)|\((?:sensitive|known)\b.*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
+const NOT_A_SECRET = /^(?:|\$|true|false|null|nil|none|~|\*+|x+|-+|\.+|\d{1,3}|<.*|\$\(.*|`.*|(?:secrets?|configmaps?|not|missing|required|invalid|empty|unset|set|found|expired|revoked|denied|rotated|redacted|hidden|masked|provided|changed|updated)|yes|no|on|off|string|strings|stringArray|int|bool|duration|\[.*|(?:var|local|data|module|each|self)\.[\w.[\]"-]+|random_[a-z_]+\.[\w.[\]"-]+|[a-z0-9]{1,12}(?:-[a-z0-9]{1,12})*-(?:credentials?|secrets?|passwords?|tokens?|keys?|auth|tls|certs?)(?:-[a-z0-9]{1,12})*|\((?:sensitive|known)\b.*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%[A-Z_]+%|\|[-+]?|>[-+]?)$/i;
 
 function unquote(value: string): { value: string; offset: number } {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return { value: value.slice(1, -1), offset: 1 };
@@ -116,7 +118,7 @@ export function patternSpans(text: string, lower: string): SecretSpan[] {
       if (m[0].length === 0) { rule.pattern.lastIndex++; continue; }
       const raw = m[rule.group] ?? '';
       const { value, offset } = unquote(raw);
-      if (NOT_A_SECRET.test(value.trim()) || value.startsWith(MARKER_PREFIX) || rule.reference?.(m, text)) continue;
+      if (NOT_A_SECRET.test(value.trim()) || NOT_A_SECRET.test(value.trim().replace(/[)\].,]+$/, '')) || value.startsWith(MARKER_PREFIX) || rule.reference?.(m, text)) continue;
       const start = groupStart(m, rule.group) + offset;
       const kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(m);
       spans.push(value.startsWith('-----BEGIN') ? pemBody(text, start, start + value.length) : { start, end: start + value.length, kind });
