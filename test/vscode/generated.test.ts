@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { appendEntry, newEntryId } from '../../src/core/incident/timeline';
+import type { RunbookLensApi } from '../../src/extension/extension';
 import { EXTENSION_ID, lensTitles, readTimeline, startIncident } from './support';
 
 describe('generated documents are records, not runbooks', () => {
@@ -27,6 +28,11 @@ describe('generated documents are records, not runbooks', () => {
       const doc = await vscode.workspace.openTextDocument(uri);
       assert.match(doc.getText(), /touch restarted-from-a-record/, 'the record quotes the command in a block');
       assert.deepEqual(await lensTitles(uri), []);
+      // The Runbook Outline follows the active editor: a record lists no blocks to run.
+      await vscode.window.showTextDocument(doc);
+      const api = await vscode.extensions.getExtension<RunbookLensApi>(EXTENSION_ID)!.activate();
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(api.authoring!.outline.getChildren(), []);
       const before = readTimeline(dir).length;
       const win = vscode.window as { showErrorMessage: (m: string) => Thenable<undefined> };
       const original = win.showErrorMessage;

@@ -1,3 +1,4 @@
+import { notRunnableReason } from '../generatedDocument';
 import { listLabel } from '../../core/runbook/blockLabel';
 import * as vscode from 'vscode';
 import { lastBlockResults, type BlockResult } from '../../core/incident/blockResults';
@@ -94,7 +95,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
 
   getChildren(node?: OutlineNode): OutlineNode[] {
     const doc = this.document;
-    if (!doc) return [];
+    // A post-mortem or timeline.md quotes runs; it is a record, not a runbook.
+    if (!doc || notRunnableReason(doc)) return [];
     const uri = doc.uri;
     const blocks = (bs: RunbookBlock[]) => bs.map((block): OutlineNode => ({ kind: 'block', uri, block }));
     const sections = (ss: OutlineSection[]) => ss.filter(hasBlocks).map((section): OutlineNode => ({ kind: 'section', uri, section }));
