@@ -160,6 +160,18 @@ const FORMATS: [string, Gen][] = [
   ['square-access', (r) => `EAAA${r(B64URL, 60)}`],
   ['launchdarkly', (r) => `sdk-${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`],
   ['1password-service', (r) => `ops_eyJ${r(B64URL, 120)}`],
+  ['mapbox-short', (r) => `sk.eyJ${r(B64URL, 35)}.${r(B64URL, 22)}`],
+  ['adafruit', (r) => `aio_${r(ALNUM, 28)}`],
+  ['defined-networking', (r) => `dnkey-${r(UPNUM, 26)}-${r(UPNUM, 52)}`],
+  ['harness', (r) => `pat.${r(B64URL, 22)}.${r(HEX, 24)}.${r(B64URL, 20)}`],
+  ['notion-ntn', (r) => `ntn_${r(ALNUM, 46)}`],
+  ['scaleway', (r) => `SCW${r(UPNUM, 17)}`],
+  ['crates-io', (r) => `cio${r(ALNUM, 32)}`],
+  ['honeycomb', (r) => `hcaik_${r(LOWNUM, 58)}`],
+  ['rootly', (r) => `rootly_${r(HEX, 64)}`],
+  ['infisical', (r) => `st.${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}.${r(HEX, 32)}.${r(HEX, 32)}`],
+  ['dropbox-short-lived', (r) => `sl.${r(B64URL, 138)}`],
+  ['yandex-iam', (r) => `t1.${r(B64URL, 60)}.${r(B64URL, 86)}`],
 ];
 
 export const PROVIDER_COUNT = FORMATS.length;
