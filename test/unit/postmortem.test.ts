@@ -13,7 +13,7 @@ function section(name: string): string {
   return md.slice(start, end < 0 ? undefined : end);
 }
 
-test('has every section DESIGN.md lists, in order', () => {
+test('has every section the README lists, in order', () => {
   const names = ['Summary', 'Impact', 'Detection', 'Trigger', 'Root cause', 'Contributing factors', 'Mitigation and resolution',
     'Key moments (pinned)', 'Failed steps', 'Timeline (UTC)', 'What went well', 'What went badly', 'Where we got lucky', 'Action items', 'Metrics', 'Evidence appendix'];
   let last = -1;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-/** File names inside an incident folder (see DESIGN.md "Incident records"). */
+/** File names inside an incident folder (the README's "The incident folder"). */
 export const INCIDENT_JSON = 'incident.json';
 export const TIMELINE_JSONL = 'timeline.jsonl';
 export const TIMELINE_MD = 'timeline.md';

@@ -1,5 +1,5 @@
 /**
- * The post-mortem draft (DESIGN.md "Post-mortem draft"): facts from incident.json and
+ * The post-mortem draft: facts from incident.json and
  * the timeline, judgement left as clearly marked prompts for people.
  */
 import * as path from 'node:path';
