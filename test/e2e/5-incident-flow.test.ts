@@ -73,8 +73,17 @@ test('scenario 5: start of impact asked, MTTD in the metrics, a missing /slack o
     assert.deepEqual(fs.readdirSync(path.join(dir, 'messages')).map((f) => f.replace(/\d+/g, 'N')), ['message-update-NTNZ.txt']);
 
     // Pin the run, draft the post-mortem: it quotes the command in a block, with no ▶ Run lens.
-    await runCommand(page, 'Runbook Lens: Pin Timeline Entry');
-    await row(page, /^Ran /).click();
+    // The palette can still be closing from the last step: ask again once if the entry list never shows.
+    for (let attempt = 0; ; attempt++) {
+      await runCommand(page, 'Runbook Lens: Pin Timeline Entry');
+      try {
+        await row(page, /^Ran /).click({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 1) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
     await runCommand(page, 'Runbook Lens: Draft Post-mortem');
     await page.locator('.tabs-container .tab.active', { hasText: 'post-mortem.md' }).waitFor();
     const editor = page.locator('.part.editor .editor-group-container.active');

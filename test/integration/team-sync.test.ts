@@ -138,9 +138,11 @@ describe('team sync through git', () => {
       for (let round = 0; round < 6; round++) {
         for (let i = 0; i < 20; i++) await note(a, `round ${round} entry ${i}`);
         const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/support/team/replica.ts'), a, incidentDir(a), ID, '0', '1'], { stdio: 'ignore' });
+        // Listened for at once: a sync that finishes before the kill has closed already.
+        const closed = new Promise((r) => child.on('close', r));
         await new Promise((r) => setTimeout(r, 150 + round * 120));
         child.kill('SIGKILL');
-        await new Promise((r) => child.on('close', r));
+        await closed;
       }
       await sync(a);
       await sync(b);
