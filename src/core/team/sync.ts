@@ -76,7 +76,7 @@ export async function syncIncident(req: SyncRequest): Promise<SyncResult> {
       await writeBlobs(req.repo, [...missing].map((id) => byId.get(id)!));
       const tree = new Map(baseTree);
       for (const [p, id] of added) tree.set(p, id);
-      const commit = await commitTree(req, await writeTree(req.repo, tree), base ? [base] : [], `${added.length} change(s) from ${await whoami(req)}`);
+      const commit = await commitTree(req, await writeTree(req.repo, tree), base ? [base] : [], `${added.length} change(s) from {name}`);
       if (!(await casRef(req.repo, refs.local, commit, base))) continue;
     }
     if (req.offline) return finish(req, refs, ids, undefined);
@@ -193,13 +193,11 @@ async function identity(req: SyncRequest): Promise<{ name: string; email: string
   return { name: get('name') || 'Runbook Lens', email: get('email') || 'runbook-lens@localhost' };
 }
 
-async function whoami(req: SyncRequest): Promise<string> {
-  return (await identity(req)).name;
-}
-
 async function commitTree(req: SyncRequest, tree: string, parents: string[], message: string): Promise<string> {
   const env: NodeJS.ProcessEnv = {};
+  // One look-up of the identity per commit; `{name}` in the message is the committer.
   const { name, email } = await identity(req);
+  message = message.replace('{name}', name);
   env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = name;
   env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = email;
   const args = ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', `runbook-lens: ${message}`];
