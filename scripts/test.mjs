@@ -11,7 +11,8 @@ import { repoRoot } from '../test/harness/paths.ts';
 const parts = [];
 const record = (name, counts) => parts.push({ name, ...counts });
 const heading = (title) => console.log(`\n━━ ${title} ━━`);
-const testFiles = (dir) => fs.readdirSync(path.join(repoRoot, dir)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`);
+// Recursive: the test tree mirrors src/ (test/unit/core/run/…).
+const testFiles = (dir) => fs.readdirSync(path.join(repoRoot, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`);
 
 heading('build');
 const build = await runTee('npm', ['run', '--silent', 'build']);
