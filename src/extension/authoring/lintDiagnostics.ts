@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { lintRunbook } from '../../core/lint/lintRunbook';
 import type { LintDiagnostic, LintFix } from '../../core/lint/types';
 import type { RunbookCache } from '../runbookCache';
-import { readSafety } from '../safety/safetySettings';
+import { safetyConfig } from '../../core/config/safety';
+import { readSettings } from '../settings';
 
 const SEVERITY: Record<LintDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -54,13 +55,14 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Lints now and resolves when the diagnostics are published (used by tests and on open). */
   async update(document: vscode.TextDocument): Promise<void> {
     if (!isRunbook(document)) return;
-    if (!vscode.workspace.getConfiguration('runbookLens', document.uri).get<boolean>('lint.enabled', true)) {
+    const settings = readSettings(document.uri);
+    if (!settings.lintEnabled) {
       this.clear(document.uri);
       return;
     }
     const version = document.version;
     // The user's extra destructive and deny patterns count, as they do when the block runs.
-    const found = await lintRunbook(document.getText(), { runbook: this.runbooks.get(document), guardRules: readSafety(document.uri).rules });
+    const found = await lintRunbook(document.getText(), { runbook: this.runbooks.get(document), guardRules: safetyConfig(settings).rules });
     // A newer edit has its own lint coming; never publish positions for an older text.
     if (document.isClosed || document.version !== version) return;
     const fixes = new Map<string, LintFix>();

@@ -4,6 +4,7 @@ import { executePlan, planRunAll, SKIP_LABELS, summaryText, type FailurePolicy, 
 import type { RunbookLensApi } from '../extension';
 import { askAllPlaceholders } from './placeholderForm';
 import { refuseGenerated } from '../generatedDocument';
+import { readSettings } from '../settings';
 
 export interface RunAllArgs {
   /** Placeholder values given up front (tests); anything missing is still asked. */
@@ -42,7 +43,7 @@ export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: 
   const vars = await askAllPlaceholders(plan.placeholders, api.runs.memory.get(incidentDir), args.vars, choices, label);
   if (!vars) return undefined;
   await api.runs.memory.remember(incidentDir, vars);
-  const policy = args.onFailure ?? vscode.workspace.getConfiguration('runbookLens', uri).get<FailurePolicy>('runAll.onFailure', 'ask');
+  const policy = args.onFailure ?? readSettings(uri).runAllOnFailure;
 
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Runbook Lens: ${what}`, cancellable: true },

@@ -10,7 +10,6 @@ import { draftPostmortem, describeDraft } from '../../core/incident/draftPostmor
 import { listIncidents } from '../../core/incident/incidentStore';
 import type { IncidentModel } from './incidentModel';
 import type { Node } from './incidentTree';
-import { readIncidentSettings } from './incidentSettings';
 import { readSettings } from '../settings';
 import { askTime } from './askTime';
 import type { IncidentService } from '../services';
@@ -151,7 +150,7 @@ export class LifecycleCommands {
     const dir = this.dir();
     if (!dir) return undefined;
     const result = await draftPostmortem(dir, {
-      targets: readIncidentSettings().targets,
+      targets: readSettings().responseTargets,
       workspaceRoots: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
     });
     await vscode.window.showTextDocument(vscode.Uri.file(result.file), { preview: false });

@@ -7,7 +7,6 @@ import { lastNotification } from '../../core/incident/updateCadence';
 import { POST_MORTEM_MD } from '../../core/incident/incidentFiles';
 import { checkWebhookUrl, postSlackMessage, SlackPostError } from '../../core/integrations/slack';
 import type { IncidentModel } from './incidentModel';
-import { readIncidentSettings } from './incidentSettings';
 import { readSettings } from '../settings';
 
 /** SecretStorage key of the Slack incoming webhook URL. */
@@ -39,7 +38,7 @@ export async function composeDraft(model: IncidentModel, kind?: MessageKind): Pr
     .sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested));
   const chosen: MessageKind | undefined = kind ?? (await vscode.window.showQuickPick(items, { title: 'Compose Message', placeHolder: 'Which message?' }))?.value;
   if (!chosen) return undefined;
-  const { intervals } = readIncidentSettings();
+  const { updateIntervals: intervals } = readSettings();
   const text = composeMessage(chosen, {
     incident: snap.incident,
     entries: snap.entries,

@@ -11,9 +11,8 @@ import type { KubeTarget } from '../../core/kube/types';
 import { readIncident, updateIncident } from '../../core/incident/incidentStore';
 import { appendEntry } from '../../core/incident/timeline';
 import { targetFailureEntry } from '../../core/kube/timelineNotes';
-import { readSettings } from '../settings';
+import { configuredKubeconfigs, readSettings } from '../settings';
 import type { IncidentService, TargetService } from '../services';
-import { configuredKubeconfigs } from './kubeconfigSetting';
 
 const CHOSEN_KEY = 'runbookLens.kubeTarget';
 

@@ -11,7 +11,6 @@ import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { ObservabilitySecrets } from './credentials';
-import { readObservabilitySettings } from './observabilitySettings';
 
 export interface ImportArgs {
   /** Alert names or fingerprints to add without the picker ('all' for every one). */
@@ -32,7 +31,7 @@ function ago(iso: string): string {
 }
 
 async function fetchAlerts(secrets: ObservabilitySecrets): Promise<{ alerts: Alert[]; url: string } | undefined> {
-  const { alertmanagerUrl: url } = readObservabilitySettings();
+  const { alertmanagerUrl: url } = readSettings();
   if (!url) {
     const pick = await vscode.window.showErrorMessage('Runbook Lens: set runbookLens.alertmanager.url to import alerts.', 'Open Settings');
     if (pick) await vscode.commands.executeCommand('workbench.action.openSettings', 'runbookLens.alertmanager.url');
@@ -106,7 +105,7 @@ export async function importAlerts(services: ExtensionServices, secrets: Observa
 /** Alerts the user can pick from: the active ones, and those already imported into the open incident. */
 async function alertsWithRunbooks(services: ExtensionServices, secrets: ObservabilitySecrets): Promise<{ name: string; url: string; detail: string }[]> {
   const out = new Map<string, { name: string; url: string; detail: string }>();
-  const { alertmanagerUrl } = readObservabilitySettings();
+  const { alertmanagerUrl } = readSettings();
   if (alertmanagerUrl) {
     const fetched = await fetchAlerts(secrets);
     for (const a of fetched?.alerts ?? []) {

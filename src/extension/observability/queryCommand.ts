@@ -13,7 +13,6 @@ import { askPlaceholders, PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
 import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
-import { readObservabilitySettings } from './observabilitySettings';
 import type { QueryPanel } from './queryPanel';
 import type { QueryRuns } from './queryRuns';
 
@@ -49,7 +48,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     void vscode.window.showErrorMessage(block ? `Runbook Lens: ${describeBlock(block)} of ${path.basename(uri.fsPath)} is a ${block.lang} block, not a promql query.` : `Runbook Lens: that query is gone from ${path.basename(uri.fsPath)} (the runbook changed).`);
     return undefined;
   }
-  const settings = readObservabilitySettings(uri);
+  const settings = readSettings(uri);
   const target = services.target?.current();
   const baseUrl = prometheusUrlFor(target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl);
   if (!baseUrl) {
@@ -79,7 +78,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     const auth = await secrets.authFor(baseUrl);
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (${shortLabel(block)})…` },
-      () => executePromql(block, query, { baseUrl, auth, timeoutMs: settings.queryTimeoutMs }),
+      () => executePromql(block, query, { baseUrl, auth, timeoutMs: settings.prometheusTimeoutSeconds * 1000 }),
     );
     entry = await recordQuery(outcome, {
       incidentDir,

@@ -6,7 +6,7 @@ import { judgeBlock } from '../../core/guard/judgeBlock';
 import { parseRunbook } from '../../core/runbook/parse';
 import { describeBlock } from '../../core/runbook/blockLabel';
 import type { ExtensionServices } from '../services';
-import { readSafety } from './safetySettings';
+import { readSafety } from '../settings';
 
 export const EXPLAIN_SCHEME = 'runbook-lens-explain';
 
