@@ -4,6 +4,7 @@ import type { LintDiagnostic, LintFix } from '../../core/lint/types';
 import type { RunbookCache } from '../runbookCache';
 import { safetyConfig } from '../../core/config/safety';
 import { readSettings } from '../settings';
+import { errorText } from '../commands';
 
 const SEVERITY: Record<LintDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -83,7 +84,7 @@ export class LintDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.update(document).catch((err: unknown) => console.error(`Runbook Lens lint: ${err instanceof Error ? err.message : String(err)}`));
+      this.update(document).catch((err: unknown) => console.error(`Runbook Lens lint: ${errorText(err)}`));
     }, delay));
   }
 

@@ -8,6 +8,7 @@ import { POST_MORTEM_MD } from '../../core/incident/incidentFiles';
 import { checkWebhookUrl, postSlackMessage, SlackPostError } from '../../core/integrations/slack';
 import type { IncidentModel } from './incidentModel';
 import { readSettings } from '../settings';
+import { errorText, showError } from '../commands';
 
 /** SecretStorage key of the Slack incoming webhook URL. */
 export const WEBHOOK_SECRET = 'runbookLens.slackWebhookUrl';
@@ -106,8 +107,8 @@ export async function postDraft(secrets: vscode.SecretStorage, model: IncidentMo
     void vscode.window.showInformationMessage(`Runbook Lens: posted to Slack${r.attempts > 1 ? ` (after ${r.attempts} attempts)` : ''} and recorded in the timeline.`);
     return true;
   } catch (err) {
-    const message = err instanceof SlackPostError ? err.message : `posting failed: ${(err as Error).message}`;
-    void vscode.window.showErrorMessage(`Runbook Lens: ${message}`);
+    const message = err instanceof SlackPostError ? err.message : `posting failed: ${errorText(err)}`;
+    void showError(`${message}`);
     return false;
   }
 }
