@@ -229,4 +229,11 @@ test('a bad value in .vscode/settings.json is a warning on stderr and its defaul
   assert.equal(prod.code, 3, 'the default protected contexts apply');
   assert.match(prod.stderr, /protected context 'prod-eu'/);
   assert.ok(!fs.existsSync(path.join(ws, 'look.ran')) && !fs.existsSync(path.join(ws, 'restart.ran')), 'the refused blocks did not run');
+
+  // A missing comma: VS Code keeps what parses, and so does the CLI, so the deny rule still holds.
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "runbookLens.safety.deny": ["kubectl get"] "runbookLens.shell": "bash" }');
+  const broken = cliRun('run', 'typo/runbook.md', '--block', '1', '--incident', 'inc-typo', '--yes');
+  assert.equal(broken.code, 3, broken.stderr);
+  assert.match(broken.stderr, /warning: .*settings\.json: not valid JSON \(CommaExpected at offset \d+\); the settings that could be read are used/);
+  assert.match(broken.stderr, /is denied: refused by runbookLens\.safety\.deny/);
 });
