@@ -104,7 +104,8 @@ export function stringMapSetting(key: string, valueName: string): Setting<Record
       const problems: string[] = [];
       const value: Record<string, string> = {};
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-        if (typeof v === 'string' && v.trim() !== '') value[k] = v.trim();
+        // defineProperty: a key such as "__proto__" stays an ordinary entry, never the prototype.
+        if (typeof v === 'string' && v.trim() !== '') Object.defineProperty(value, k, { value: v.trim(), enumerable: true, writable: true, configurable: true });
         else problems.push(`${key}: the value of ${JSON.stringify(k)}, ${showValue(v)}, is not allowed (a ${valueName}); that entry is ignored`);
       }
       return { value, problems };
