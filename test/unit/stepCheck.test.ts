@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRunbook } from '../../src/core/runbook/parse';
 import { runAndRecord } from '../../src/core/exec/recordRun';
-import { prepareStepCheck } from '../../src/core/exec/stepCheck';
+import { hasPipe, prepareStepCheck } from '../../src/core/exec/stepCheck';
 import { readTimeline } from '../../src/core/incident/timeline';
 import { resultLabel } from '../../src/core/runbook/lensModel';
 import { exitText, isFailure } from '../../src/core/incident/entryText';
@@ -222,4 +222,20 @@ test('a temp folder that cannot be written does not stop the block: it runs unch
   assert.deepEqual([e.exitCode, e.status, e.stepsChecked], [0, 'ok', false]);
   assert.match(e.output ?? '', /ran/);
   assert.match(e.error ?? '', /failing commands not checked: cannot create a file in \S+no-such-tmp/);
+});
+
+test('the pipeline check is only set in code that has a pipe', () => {
+  assert.ok(hasPipe('kubectl get pods | grep web'));
+  assert.ok(hasPipe('make 2>&1 |& tee log'));
+  assert.ok(!hasPipe('kubectl get pod web || echo missing'));
+  assert.ok(!hasPipe('for i in 1 2; do echo $i; done'));
+  const without = prepareStepCheck('for i in 1 2; do echo $i; done', 'bash');
+  const withPipe = prepareStepCheck('echo a | cat', 'bash');
+  try {
+    assert.doesNotMatch(without.command, /DEBUG/);
+    assert.match(withPipe.command, /DEBUG EXIT/);
+  } finally {
+    without.dispose();
+    withPipe.dispose();
+  }
 });

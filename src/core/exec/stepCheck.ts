@@ -54,12 +54,18 @@ function pipefailOn(attributes: StepAttributes): boolean {
  * same PIPESTATUS as its first (they are started one after another before it ends), so an
  * observation is counted once per PIPESTATUS and line; under pipefail (set by the block itself) the
  * ERR trap reports the pipeline instead. Its own stderr is discarded, so `set -x`
- * does not trace it.
+ * does not trace it. It costs a few microseconds per top-level command (not inside pipelines,
+ * functions or subshells, which do not inherit it), so it is set only when the code has a pipe.
  */
 function pipelineCheck(file: string): string {
-  return '{ __rl_p=("${PIPESTATUS[@]}"); if ((${#__rl_p[@]} > 1)) && [[ ! -o pipefail && "${__rl_p[*]}:$LINENO" != "$__rl_k" ]]; then '
-    + 'for __rl_x in "${__rl_p[@]:0:${#__rl_p[@]}-1}"; do if ((__rl_x != 0 && __rl_x != 141)); then '
-    + `printf 'P %s %s\\n' "$__rl_x" "$__rl_l" >>${shellQuote(file)}; break; fi; done; fi; __rl_k="\${__rl_p[*]}:$LINENO"; __rl_l=$LINENO; } 2>/dev/null`;
+  return '{ __rl_p=("${PIPESTATUS[@]}"); if ((${#__rl_p[@]} > 1)); then __rl_n="${__rl_p[*]}:$LINENO"; '
+    + 'if [[ ! -o pipefail && $__rl_n != "$__rl_k" ]]; then for __rl_x in "${__rl_p[@]:0:${#__rl_p[@]}-1}"; do if ((__rl_x != 0 && __rl_x != 141)); then '
+    + `printf 'P %s %s\\n' "$__rl_x" "$__rl_l" >>${shellQuote(file)}; break; fi; done; fi; __rl_k=$__rl_n; else __rl_k=; fi; __rl_l=$LINENO; } 2>/dev/null`;
+}
+
+/** A DEBUG trap slows every command a little; only code with a pipe needs it (`||` is not one). */
+export function hasPipe(code: string): boolean {
+  return /(^|[^|])\|(?!\|)/.test(code);
 }
 
 /** `set` options the block asks for with `errexit=true` (stop at the first failure, with pipefail) or `pipefail=true`. */
@@ -96,7 +102,7 @@ export function prepareStepCheck(code: string, shell: string | undefined, attrib
   // caller's line tell a failure apart from the same failure passed up by its function or subshell.
   const report = `printf '%s %s %s %s %s\\n' "$?" "$LINENO" "$BASH_SUBSHELL" "\${#FUNCNAME[@]}" "\${BASH_LINENO[0]:-0}" >>${shellQuote(file)} 2>/dev/null`;
   // With pipefail the pipeline itself fails and the ERR trap reports it.
-  const pipes = pipefailOn(attributes) ? '' : `trap ${shellQuote(pipelineCheck(file))} DEBUG EXIT;`;
+  const pipes = pipefailOn(attributes) || !hasPipe(code) ? '' : `trap ${shellQuote(pipelineCheck(file))} DEBUG EXIT;`;
   const command = `trap ${shellQuote(report)} ERR;${pipes}set -E;${options}${code}`;
   return {
     command,
