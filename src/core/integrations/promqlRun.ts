@@ -79,7 +79,7 @@ export async function recordQuery(o: PromqlOutcome, ctx: QueryRecordContext): Pr
   const id = newEntryId();
   const command = redactText(o.query);
   const summary = redactText(outcomeSummary(o));
-  const full = redactText(JSON.stringify(outputDocument(o), null, 2) + '\n');
+  const full = redactText(JSON.stringify(queryOutputDocument(o), null, 2) + '\n');
   const file = outputFilePath(ctx.incidentDir, id);
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, full.text, { mode: 0o600 });
@@ -112,7 +112,8 @@ export async function recordQuery(o: PromqlOutcome, ctx: QueryRecordContext): Pr
   return entry;
 }
 
-function outputDocument(o: PromqlOutcome): Record<string, unknown> {
+/** The full result as written, redacted, to outputs/<id>.log. */
+export function queryOutputDocument(o: PromqlOutcome): Record<string, unknown> {
   return {
     query: o.query,
     prometheus: o.prometheusUrl,
