@@ -44,3 +44,17 @@ export function registerBlockCommand<R>(runbooks: RunbookCache, id: string, o: {
     return fn(resolved.at, ...resolved.rest);
   });
 }
+
+/** The open incident's folder; without one, says so once with Start / Open buttons (every incident command says it this way). */
+export function openIncidentOrSay(incidents: { currentDir(): string | undefined }): string | undefined {
+  const dir = incidents.currentDir();
+  if (!dir) sayNoIncident();
+  return dir;
+}
+
+export function sayNoIncident(): void {
+  void vscode.window.showInformationMessage('Runbook Lens: no incident is open.', 'Start Incident', 'Open Incident').then((p) => {
+    if (p === 'Start Incident') void vscode.commands.executeCommand('runbookLens.startIncident');
+    if (p === 'Open Incident') void vscode.commands.executeCommand('runbookLens.openIncident');
+  });
+}

@@ -13,6 +13,7 @@ import type { Node } from './incidentTree';
 import { readSettings } from '../settings';
 import { askTime } from './askTime';
 import type { IncidentService } from '../services';
+import { openIncidentOrSay } from '../commands';
 
 const STATUS_HELP: Record<IncidentStatus, string> = {
   investigating: 'Looking for the cause',
@@ -30,11 +31,7 @@ export class LifecycleCommands {
   }
 
   private dir(): string | undefined {
-    const dir = this.incidents.currentDir();
-    if (!dir) {
-      void vscode.window.showInformationMessage('Runbook Lens: no incident is open.', 'Start Incident').then((p) => p && vscode.commands.executeCommand('runbookLens.startIncident'));
-    }
-    return dir;
+    return openIncidentOrSay(this.incidents);
   }
 
   async setStatus(arg?: string): Promise<IncidentStatus | undefined> {

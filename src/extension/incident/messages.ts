@@ -8,7 +8,7 @@ import { POST_MORTEM_MD } from '../../core/incident/incidentFiles';
 import { checkWebhookUrl, postSlackMessage, SlackPostError } from '../../core/integrations/slack';
 import type { IncidentModel } from './incidentModel';
 import { readSettings } from '../settings';
-import { errorText, showError } from '../commands';
+import { errorText, sayNoIncident, showError } from '../commands';
 
 /** SecretStorage key of the Slack incoming webhook URL. */
 export const WEBHOOK_SECRET = 'runbookLens.slackWebhookUrl';
@@ -30,7 +30,7 @@ function suggestedKind(model: IncidentModel): MessageKind {
 export async function composeDraft(model: IncidentModel, kind?: MessageKind): Promise<vscode.Uri | undefined> {
   const snap = await model.ready();
   if (!snap) {
-    void vscode.window.showInformationMessage('Runbook Lens: no incident is open.');
+    sayNoIncident();
     return undefined;
   }
   const suggested = suggestedKind(model);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { registerCommand as register } from '../commands';
+import { registerCommand as register, sayNoIncident } from '../commands';
 import type { IncidentSession, StartIncidentArgs } from '../incidentSession';
 import type { ExtensionServices } from '../services';
 import { MESSAGE_KINDS } from '../../core/incident/comms';
@@ -38,10 +38,7 @@ export function registerIncident(services: ExtensionServices, session: IncidentS
   const pin = async (id: string, unpin: boolean): Promise<void> => { await commands.pinEntry(id, unpin); };
   const showTimeline = async (): Promise<boolean> => {
     if (!(await model.ready())) {
-      void vscode.window.showInformationMessage('Runbook Lens: no incident is open.', 'Start Incident', 'Open Incident').then((p) => {
-        if (p === 'Start Incident') void vscode.commands.executeCommand('runbookLens.startIncident');
-        if (p === 'Open Incident') void vscode.commands.executeCommand('runbookLens.openIncident');
-      });
+      sayNoIncident();
       return false;
     }
     TimelinePanel.show(ctx.extensionUri, model, pin);
