@@ -1,22 +1,26 @@
 import * as path from 'node:path';
 import { fillPlaceholders } from '../core/runbook/placeholders';
 import type { RunbookBlock } from '../core/runbook/types';
-import type { KubeTarget } from '../core/kube/types';
+import { serviceProxyScope } from '../core/kube/serviceProxy/runProxy';
+import { PROMETHEUS_NAMESPACES, PROMETHEUS_SERVICE_NAMES, prometheusCandidates } from '../core/kube/serviceProxy/findPrometheus';
 import { ensureIncidentDir } from '../core/incident/incidentStore';
 import { TIMELINE_JSONL } from '../core/incident/incidentFiles';
 import { authFromEnv } from '../core/integrations/httpAuth';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../core/integrations/prometheusClient';
-import { executePromql, recordQuery } from '../core/integrations/promqlRun';
+import { executePromql, executePromqlInCluster, recordQuery, type PromqlOutcome } from '../core/integrations/promqlRun';
 import { describeSpec } from '../core/integrations/promqlSpec';
 import { formatResultTable } from '../core/integrations/queryResult';
 import { UsageError } from './args';
+import type { CliTarget } from './kubeTarget';
 
 /** Flags `run` accepts for promql blocks. */
 export const promqlOptions = {
   prometheus: { type: 'string' },
 } as const;
 
-export const promqlHelp = `  --prometheus URL   promql blocks: the Prometheus to query (default: $RUNBOOK_LENS_PROMETHEUS_URL).
+export const promqlHelp = `  --prometheus URL   promql blocks: the Prometheus to query (default: $RUNBOOK_LENS_PROMETHEUS_URL;
+                     with a target and neither, the cluster's own Prometheus Service, found
+                     through the in-cluster address proxy).
                      Credentials: $RUNBOOK_LENS_PROMETHEUS_TOKEN (bearer), or
                      $RUNBOOK_LENS_PROMETHEUS_USER and $RUNBOOK_LENS_PROMETHEUS_PASSWORD (basic).
                      A promql block prints a plain table; --incident is optional for it.
@@ -27,6 +31,8 @@ export interface PromqlRunFlags {
   prometheus?: string;
   incident?: string;
   timeoutSeconds?: number;
+  /** Without a URL, look for Prometheus in the target cluster through the service proxy. */
+  serviceProxy?: boolean;
 }
 
 /**
@@ -38,13 +44,14 @@ export async function runPromqlBlock(
   file: string,
   vars: Record<string, string>,
   flags: PromqlRunFlags,
-  target: KubeTarget | null,
+  kube: CliTarget | undefined,
   actor: string | undefined,
   runbookRel: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const baseUrl = flags.prometheus?.trim() || env.RUNBOOK_LENS_PROMETHEUS_URL?.trim();
-  if (!baseUrl) throw new UsageError(`block ${block.index} of ${file} is a promql query: pass --prometheus URL (or set RUNBOOK_LENS_PROMETHEUS_URL)`);
+  const inCluster = !baseUrl && kube && flags.serviceProxy !== false;
+  if (!baseUrl && !inCluster) throw new UsageError(`block ${block.index} of ${file} is a promql query: pass --prometheus URL (or set RUNBOOK_LENS_PROMETHEUS_URL${kube ? '' : ', or --context to use the cluster\'s own Prometheus'})`);
   const filled = fillPlaceholders(block.code, vars, 'promql');
   if (filled.missing.length) {
     const names = filled.missing.map((n) => `<${n}>`).join(', ');
@@ -59,9 +66,11 @@ export async function runPromqlBlock(
     }
   }
   const timeoutMs = flags.timeoutSeconds !== undefined ? Math.round(flags.timeoutSeconds * 1000) : DEFAULT_QUERY_TIMEOUT_MS;
-  const outcome = await executePromql(block, filled.code, { baseUrl, auth: authFromEnv(env, 'RUNBOOK_LENS_PROMETHEUS'), timeoutMs });
+  const auth = authFromEnv(env, 'RUNBOOK_LENS_PROMETHEUS');
+  const outcome = baseUrl ? await executePromql(block, filled.code, { baseUrl, auth, timeoutMs }) : await queryInCluster(block, filled.code, kube!, timeoutMs);
   if (outcome.errorKind === 'config') throw new UsageError(`block ${block.index}: ${outcome.error}`);
   if (outcome.response) {
+    if (outcome.prometheusService) process.stderr.write(`runbook-lens run: Prometheus: Service ${outcome.prometheusService} of context ${kube?.target.context}, through the API server\n`);
     process.stdout.write(formatResultTable(outcome.response.data) + '\n');
     for (const w of outcome.response.warnings) process.stderr.write(`runbook-lens run: Prometheus warning: ${w}\n`);
   } else {
@@ -69,9 +78,24 @@ export async function runPromqlBlock(
   }
   const how = outcome.spec ? describeSpec(outcome.spec) : 'instant';
   if (incidentDir) {
-    const entry = await recordQuery(outcome, { incidentDir, runbook: runbookRel, block, target, actor });
+    const entry = await recordQuery(outcome, { incidentDir, runbook: runbookRel, block, target: kube?.target ?? null, actor });
     process.stderr.write(`runbook-lens run: query block ${block.index} (${how}) ${outcome.error ? 'failed' : 'ok'}; recorded as ${entry.id} in ${path.join(incidentDir, TIMELINE_JSONL)}\n`);
   }
   if (!outcome.error) return 0;
   return outcome.errorKind === 'timeout' ? 124 : 1;
+}
+
+/** The target cluster's own Prometheus: the first Service of the usual names that answers, through the run's proxy. */
+async function queryInCluster(block: RunbookBlock, query: string, kube: CliTarget, timeoutMs: number): Promise<PromqlOutcome> {
+  const scope = await serviceProxyScope(kube.merged, kube.target, true);
+  try {
+    const proxy = scope.proxy!;
+    const candidates = await prometheusCandidates(proxy, kube.target.namespace);
+    const searched = `Services ${PROMETHEUS_SERVICE_NAMES.join(', ')} in ${[...new Set([kube.target.namespace, ...PROMETHEUS_NAMESPACES])].join(', ')} of context ${kube.target.context}`;
+    const outcome = await executePromqlInCluster(block, query, { candidates, searched, connection: (url) => ({ baseUrl: url, timeoutMs, proxy: { port: proxy.port, token: proxy.token } }) });
+    for (const note of scope.notes()) process.stderr.write(`runbook-lens run: ${note}\n`);
+    return { ...outcome, ...scope.entryFields() };
+  } finally {
+    await scope.dispose();
+  }
 }

@@ -20,6 +20,7 @@ import { scopedRunEnv, targetFromFlags, targetHelp, targetOptions } from '../kub
 import { promqlHelp, promqlOptions, runPromqlBlock } from '../promqlBlock';
 import { guardHelp, guardOptions, guardRun, REFUSED_EXIT } from '../guardRun';
 import { readCliSafety } from '../safetySettings';
+import { serviceProxyWanted } from '../../core/runbook/attributes';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--lines A-B] [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
@@ -134,8 +135,8 @@ export async function run(argv: string[]): Promise<number> {
     const chosen = selectBlock(runbook, file, values);
     const block = values.lines === undefined ? chosen : selectLines(chosen, values.lines);
     if (block.kind === 'promql') {
-      const flags = { prometheus: values.prometheus, incident: values.incident, timeoutSeconds };
-      return runPromqlBlock(block, file, vars, flags, targetFromFlags(values)?.target ?? null, actorName(), runbookRelative(path.resolve(file)));
+      const flags = { prometheus: values.prometheus, incident: values.incident, timeoutSeconds, serviceProxy: !values['no-service-proxy'] && serviceProxyWanted(block.attributes) };
+      return runPromqlBlock(block, file, vars, flags, targetFromFlags(values), actorName(), runbookRelative(path.resolve(file)));
     }
     if (!values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
     if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
@@ -171,7 +172,7 @@ export async function run(argv: string[]): Promise<number> {
     const onSignal = () => stop.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const scoped = await scopedRunEnv(kube);
+    const scoped = await scopedRunEnv(kube, { serviceProxy: !values['no-service-proxy'] && serviceProxyWanted(block.attributes) });
     try {
       const runbookPath = path.resolve(file);
       const entry = await runAndRecord({
@@ -190,7 +191,9 @@ export async function run(argv: string[]): Promise<number> {
         confirmation,
         actor: actorName(),
         onData: (chunk, stream) => live[stream].write(chunk),
+        resultFields: scoped.entryFields,
       });
+      for (const note of scoped.notes()) process.stderr.write(`runbook-lens run: ${note}\n`);
       process.stderr.write(summary(entry, incidentDir));
       return exitStatusFor(entry);
     } catch (err) {

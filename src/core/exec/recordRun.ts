@@ -41,6 +41,8 @@ export interface RunRecordRequest {
   recordedCode?: string;
   /** Values typed for secret placeholders: masked wherever they appear in the recorded command and output. */
   secrets?: string[];
+  /** More fields for the result entry, asked for when the block has ended (e.g. serviceCalls). */
+  resultFields?: () => Partial<TimelineEntry>;
 }
 
 const PLACEHOLDER_MARKER = marker(PLACEHOLDER_KIND);
@@ -171,6 +173,7 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     truncated: result.truncated,
     redactions: mergeCounts(command.counts, result.redactions),
     ...(error ? { error } : {}),
+    ...req.resultFields?.(),
   };
   try {
     await appendEntry(req.incidentDir, entry);

@@ -1,11 +1,12 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { forwardableHeaders } from './apiForward';
 
-/** A plain-HTTP request for any other host, sent on as the client would have sent it without us. */
+/** A request for any other host, sent on as the client would have sent it without us. */
 export function passThroughRequest(req: http.IncomingMessage, res: http.ServerResponse, target: URL): void {
-  const out = http.request(target, { method: req.method, headers: { ...forwardableHeaders(req.headers), host: target.host } }, (up) => {
+  const out = (target.protocol === 'https:' ? https : http).request(target, { method: req.method, headers: { ...forwardableHeaders(req.headers), host: target.host } }, (up) => {
     res.writeHead(up.statusCode ?? 502, up.statusMessage, forwardableHeaders(up.headers));
     up.pipe(res);
   });

@@ -53,7 +53,7 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
     return found.service;
   };
 
-  /** An absolute-form request (plain HTTP, or HTTPS after a terminated CONNECT). */
+  /** An absolute-form request (http:// or https://), or one that came through a terminated CONNECT. */
   const serve = async (req: http.IncomingMessage, res: http.ServerResponse, target: URL, svc?: FoundService) => {
     const service = svc ?? await serviceFor(target.hostname);
     if (!service) return passThroughRequest(req, res, target);
@@ -83,8 +83,9 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
     } catch {
       target = new URL('invalid:');
     }
-    if (target.protocol !== 'http:') {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('runbook-lens proxy: only http:// URLs are proxied as requests; https:// goes through CONNECT\n');
+    // https:// in absolute form is what some clients (axios) send a proxy instead of CONNECT.
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('runbook-lens proxy: only http:// and https:// URLs are proxied\n');
       return;
     }
     void serve(req, res, target);
