@@ -1,13 +1,12 @@
 import * as path from 'node:path';
 import { fillPlaceholders } from '../core/runbook/placeholders';
 import type { RunbookBlock } from '../core/runbook/types';
-import { serviceProxyScope } from '../core/kube/serviceProxy/runProxy';
-import { PROMETHEUS_NAMESPACES, PROMETHEUS_SERVICE_NAMES, prometheusCandidates } from '../core/kube/serviceProxy/findPrometheus';
+import { queryInClusterPrometheus } from '../core/kube/serviceProxy/inClusterPrometheus';
 import { ensureIncidentDir } from '../core/incident/incidentStore';
 import { TIMELINE_JSONL } from '../core/incident/incidentFiles';
 import { authFromEnv } from '../core/integrations/httpAuth';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../core/integrations/prometheusClient';
-import { executePromql, executePromqlInCluster, recordQuery, type PromqlOutcome } from '../core/integrations/promqlRun';
+import { executePromql, recordQuery } from '../core/integrations/promqlRun';
 import { describeSpec } from '../core/integrations/promqlSpec';
 import { formatResultTable } from '../core/integrations/queryResult';
 import { UsageError } from './args';
@@ -67,7 +66,14 @@ export async function runPromqlBlock(
   }
   const timeoutMs = flags.timeoutSeconds !== undefined ? Math.round(flags.timeoutSeconds * 1000) : DEFAULT_QUERY_TIMEOUT_MS;
   const auth = authFromEnv(env, 'RUNBOOK_LENS_PROMETHEUS');
-  const outcome = baseUrl ? await executePromql(block, filled.code, { baseUrl, auth, timeoutMs }) : await queryInCluster(block, filled.code, kube!, timeoutMs);
+  let outcome;
+  if (baseUrl) {
+    outcome = await executePromql(block, filled.code, { baseUrl, auth, timeoutMs });
+  } else {
+    const found = await queryInClusterPrometheus(block, filled.code, kube!.merged, kube!.target, timeoutMs);
+    for (const note of found.notes) process.stderr.write(`runbook-lens run: ${note}\n`);
+    outcome = found.outcome;
+  }
   if (outcome.errorKind === 'config') throw new UsageError(`block ${block.index}: ${outcome.error}`);
   if (outcome.response) {
     if (outcome.prometheusService) process.stderr.write(`runbook-lens run: Prometheus: Service ${outcome.prometheusService} of context ${kube?.target.context}, through the API server\n`);
@@ -85,17 +91,3 @@ export async function runPromqlBlock(
   return outcome.errorKind === 'timeout' ? 124 : 1;
 }
 
-/** The target cluster's own Prometheus: the first Service of the usual names that answers, through the run's proxy. */
-async function queryInCluster(block: RunbookBlock, query: string, kube: CliTarget, timeoutMs: number): Promise<PromqlOutcome> {
-  const scope = await serviceProxyScope(kube.merged, kube.target, true);
-  try {
-    const proxy = scope.proxy!;
-    const candidates = await prometheusCandidates(proxy, kube.target.namespace);
-    const searched = `Services ${PROMETHEUS_SERVICE_NAMES.join(', ')} in ${[...new Set([kube.target.namespace, ...PROMETHEUS_NAMESPACES])].join(', ')} of context ${kube.target.context}`;
-    const outcome = await executePromqlInCluster(block, query, { candidates, searched, connection: (url) => ({ baseUrl: url, timeoutMs, proxy: { port: proxy.port, token: proxy.token } }) });
-    for (const note of scope.notes()) process.stderr.write(`runbook-lens run: ${note}\n`);
-    return { ...outcome, ...scope.entryFields() };
-  } finally {
-    await scope.dispose();
-  }
-}

@@ -2,14 +2,20 @@ import type * as vscode from 'vscode';
 import type { RunbookBlock } from '../core/runbook/types';
 import type { KubeTarget } from '../core/kube/types';
 import type { LiveChoice } from '../core/kube/liveChoices';
-import type { Confirmation } from '../core/incident/types';
+import type { Confirmation, TimelineEntry } from '../core/incident/types';
+import type { PromqlOutcome } from '../core/integrations/promqlRun';
 
 /** Where runs go. Cluster targeting fills this in; without it, blocks run locally. */
 export interface TargetService {
   current(): KubeTarget | undefined;
   onDidChange: vscode.Event<void>;
-  /** Environment pinning a run to `target` (a scoped KUBECONFIG); dispose removes it. */
-  scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }>;
+  /**
+   * Environment pinning a run to `target` (a scoped KUBECONFIG and, with `serviceProxy`, the
+   * in-cluster address proxy); dispose removes both. `entryFields` are for the result entry.
+   */
+  scopedEnv(target: KubeTarget, options?: { serviceProxy?: boolean }): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void>; entryFields?(): Partial<TimelineEntry>; notes?(): string[] }>;
+  /** A promql block without a configured URL, on the target cluster's own Prometheus Service. */
+  queryInCluster?(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number): Promise<{ outcome: PromqlOutcome; notes: string[] }>;
   /** Live choices for placeholders that name Kubernetes objects (pods with status, restarts, age), or undefined. */
   placeholderChoices?(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined>;
 }

@@ -7,6 +7,9 @@ import { listPodChoices, type LiveChoice } from '../../core/kube/liveChoices';
 import { loadKubeconfig, type MergedKubeconfig } from '../../core/kube/mergeKubeconfig';
 import { placeholderKind } from '../../core/kube/placeholderKinds';
 import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
+import { serviceProxyScope } from '../../core/kube/serviceProxy/runProxy';
+import { queryInClusterPrometheus } from '../../core/kube/serviceProxy/inClusterPrometheus';
+import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
 import { readIncident, updateIncident } from '../../core/incident/incidentStore';
 import { appendEntry } from '../../core/incident/timeline';
@@ -134,16 +137,33 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     this.changed.fire();
   }
 
-  async scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }> {
+  async scopedEnv(target: KubeTarget, options: { serviceProxy?: boolean } = {}) {
     try {
-      const scoped = await writeScopedKubeconfig(this.freshKubeconfig(), target);
-      return { env: scoped.env, dispose: scoped.dispose };
+      const merged = this.freshKubeconfig();
+      const scoped = await writeScopedKubeconfig(merged, target);
+      const proxy = await serviceProxyScope(merged, target, options.serviceProxy ?? false).catch(async (err: unknown) => {
+        await scoped.dispose();
+        throw err;
+      });
+      return {
+        env: { ...scoped.env, ...proxy.env },
+        entryFields: proxy.entryFields,
+        notes: proxy.notes,
+        dispose: async () => {
+          await proxy.dispose();
+          await scoped.dispose();
+        },
+      };
     } catch (err) {
       // Nothing runs; the timeline still says why (context gone, malformed kubeconfig…).
       const dir = this.incidents.currentDir();
       if (dir) await appendEntry(dir, targetFailureEntry(target, err instanceof Error ? err.message : String(err), readSettings().actor)).catch(() => undefined);
       throw err;
     }
+  }
+
+  queryInCluster(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number) {
+    return queryInClusterPrometheus(block, query, this.freshKubeconfig(), target, timeoutMs);
   }
 
   async placeholderChoices(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined> {

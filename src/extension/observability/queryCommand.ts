@@ -14,6 +14,7 @@ import { readSettings } from '../settings';
 import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
 import { readObservabilitySettings } from './observabilitySettings';
+import { serviceProxyWanted } from '../../core/runbook/attributes';
 import type { QueryPanel } from './queryPanel';
 import type { QueryRuns } from './queryRuns';
 
@@ -52,9 +53,11 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   const settings = readObservabilitySettings(uri);
   const target = services.target?.current();
   const baseUrl = prometheusUrlFor(target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl);
-  if (!baseUrl) {
+  // No URL set: the target cluster's own Prometheus Service, through the in-cluster address proxy.
+  const inCluster = !baseUrl && target && services.target?.queryInCluster && vscode.workspace.getConfiguration('runbookLens', uri).get<boolean>('cluster.serviceProxy', true) && serviceProxyWanted(block.attributes);
+  if (!baseUrl && !inCluster) {
     void vscode.window.showErrorMessage(
-      `Runbook Lens: no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls.`,
+      `Runbook Lens: no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls${target ? ', or turn on runbookLens.cluster.serviceProxy to use the cluster\'s own Prometheus' : ''}.`,
       'Open Settings',
     ).then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY));
     return undefined;
@@ -76,10 +79,14 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   }
   let entry: TimelineEntry | undefined;
   try {
-    const auth = await secrets.authFor(baseUrl);
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (${shortLabel(block)})…` },
-      () => executePromql(block, query, { baseUrl, auth, timeoutMs: settings.queryTimeoutMs }),
+      async () => {
+        if (baseUrl) return executePromql(block, query, { baseUrl, auth: await secrets.authFor(baseUrl), timeoutMs: settings.queryTimeoutMs });
+        const found = await services.target!.queryInCluster!(block, query, target!, settings.queryTimeoutMs);
+        for (const note of found.notes) void vscode.window.showWarningMessage(`Runbook Lens: ${note}`);
+        return found.outcome;
+      },
     );
     entry = await recordQuery(outcome, {
       incidentDir,
@@ -94,7 +101,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
       ? `✗ ${outcome.errorKind === 'timeout' ? 'timed out' : 'error'}`
       : `✓ ${outcome.response ? seriesCount(outcome.response.data) : 0} series · ${(outcome.durationMs / 1000).toFixed(2)} s`;
     runs.finish(uri, index, { label, tooltip: `${outcome.error ?? entry.output ?? ''}\nClick to show the result` });
-    if (outcome.error) void reportError(outcome.error, outcome.errorKind, baseUrl);
+    if (outcome.error) void reportError(outcome.error, outcome.errorKind, baseUrl ?? outcome.prometheusUrl);
     return entry;
   } catch (err) {
     runs.finish(uri, index, undefined);

@@ -20,6 +20,7 @@ import { selectBlockLines } from '../../core/runbook/selectLines';
 import { echoHeader } from '../../core/exec/runEcho';
 import { refuseGenerated } from '../generatedDocument';
 import { offerBuiltinActions } from './builtinOffer';
+import { serviceProxyWanted } from '../../core/runbook/attributes';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -105,7 +106,8 @@ export class RunController implements vscode.Disposable {
 
     const settings = readSettings(document.uri);
     const controller = this.state.start(uri, index);
-    const scoped = target && this.services.target ? await this.scopedEnvOrReport(target) : undefined;
+    const serviceProxy = vscode.workspace.getConfiguration('runbookLens', document.uri).get<boolean>('cluster.serviceProxy', true) && serviceProxyWanted(block.attributes);
+    const scoped = target && this.services.target ? await this.scopedEnvOrReport(target, serviceProxy) : undefined;
     if (target && this.services.target && !scoped) {
       this.state.finish(uri, index, controller, undefined);
       return undefined;
@@ -136,7 +138,12 @@ export class RunController implements vscode.Disposable {
         confirmation,
         actor: settings.actor,
         onData: (chunk) => live.write(chunk),
+        resultFields: scoped?.entryFields,
       });
+      for (const note of scoped?.notes?.() ?? []) {
+        this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${note}`);
+        atLineStart = true;
+      }
       // The cause of a run that could not start (missing shell or folder, code too long for exec).
       if (entry.error && entry.exitCode === null && !entry.signal) void vscode.window.showErrorMessage(`Runbook Lens: ${label} did not start: ${entry.error}`);
       return entry;
@@ -202,9 +209,9 @@ export class RunController implements vscode.Disposable {
     void vscode.window.setStatusBarMessage(`Runbook Lens: copied ${describeBlock(found.block)}`, 2000);
   }
 
-  private async scopedEnvOrReport(target: KubeTarget) {
+  private async scopedEnvOrReport(target: KubeTarget, serviceProxy: boolean) {
     try {
-      return await this.services.target!.scopedEnv(target);
+      return await this.services.target!.scopedEnv(target, { serviceProxy });
     } catch (err) {
       void vscode.window.showErrorMessage(`Runbook Lens: cannot target ${target.context}/${target.namespace}: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;

@@ -40,7 +40,11 @@ export async function forwardToService(conn: KubeConnection, req: http.IncomingM
   const server = new URL(conn.server);
   const url = new URL(server.pathname.replace(/\/+$/, '') + apiPath, server);
   const client = url.protocol === 'http:' ? http : https;
-  const headers = { ...forwardableHeaders(req.headers), ...(opts.headers as http.OutgoingHttpHeaders | undefined) };
+  // The API server takes Authorization for itself (and drops it before the Service): a block's
+  // own token for the Service must not reach the API server as a login attempt.
+  const own = forwardableHeaders(req.headers);
+  delete own.authorization;
+  const headers = { ...own, ...(opts.headers as http.OutgoingHttpHeaders | undefined) };
   return new Promise<ForwardResult>((resolve, reject) => {
     const out = client.request(url, { method: req.method, agent: opts.agent, auth: opts.auth, headers }, (up) => {
       const status = up.statusCode ?? 502;
