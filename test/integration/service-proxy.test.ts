@@ -209,6 +209,18 @@ test('403 and 503 from the service proxy: the tool prints the API answer; the pr
   }
 });
 
+test('a path that would leave the Service once decoded is refused before it reaches the API server', async () => {
+  const proxy = await proxyFor('prod');
+  try {
+    const before = cluster.requests.length;
+    const r = await tool(proxy, 'curl', ['-sS', '--path-as-is', 'http://prometheus:9090/..%2f..%2f..%2f..%2fsecrets']);
+    assert.match(r.stdout, /^runbook-lens proxy: refusing prometheus:9090\/\.\.%2f/);
+    assert.deepEqual(cluster.requests.slice(before).map((q) => q.path), ['/api/v1/namespaces/monitoring/services/prometheus']);
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('the recorded paths are redacted', async () => {
   const proxy = await proxyFor('prod');
   try {

@@ -8,6 +8,7 @@ import { badGateway, passThroughRequest, passThroughTunnel } from './passThrough
 import { carriesToken, newProxyToken } from './proxyToken';
 import { ServiceCallLog, type ServiceCall } from './serviceCalls';
 import { ServiceLookup, type FoundService } from './serviceLookup';
+import { staysInService } from './servicePath';
 import { TlsTerminator } from './tlsTerminate';
 
 export interface ServiceProxyOptions {
@@ -60,6 +61,10 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
     const scheme = target.protocol === 'https:' ? 'https' : 'http';
     const port = Number(target.port) || (scheme === 'https' ? 443 : 80);
     const pathAndQuery = target.pathname + target.search;
+    if (!staysInService(target.pathname)) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(`runbook-lens proxy: refusing ${target.host}${target.pathname}: once decoded, that path leaves the Service (encoded slash or dot segment)\n`);
+      return;
+    }
     const key = `${service.namespace}/${scheme === 'https' ? 'https:' : ''}${service.name}:${port}`;
     try {
       const r = await forwardToService(conn, req, res, service, serviceProxyPath(service, scheme, port, pathAndQuery));
