@@ -3,12 +3,7 @@
  * protected context also `--confirm-context NAME`. A refusal runs nothing and exits 3.
  */
 import { describeWithLine, targetText } from '../core/guard/consentText';
-import { judgeBlock } from '../core/guard/judgeBlock';
-import { loadTarget } from '../core/kube/loadTarget';
-import type { KubeTarget } from '../core/kube/types';
-import type { Confirmation } from '../core/incident/types';
-import type { RunbookBlock } from '../core/runbook/types';
-import type { CliSafety } from './safetySettings';
+import type { ConsentQuestion, RefusalReason } from '../core/run';
 
 export const REFUSED_EXIT = 3;
 
@@ -24,39 +19,19 @@ export const guardHelp = `  --yes              Run a block the guard finds destr
                      Rules and protected contexts: runbookLens.safety.* in the nearest
                      .vscode/settings.json above the runbook.`;
 
-export type GuardOutcome = { ok: true; confirmation?: Confirmation } | { ok: false; message: string };
-
-/** Without --context the block talks to the kubeconfig's current context: protect that one too. */
-function effectiveTarget(target: KubeTarget | null): KubeTarget | null {
-  if (target) return target;
-  try {
-    return loadTarget({}).target;
-  } catch {
-    return null;
-  }
+export interface GuardFlags {
+  yes?: boolean;
+  confirmContext?: string;
 }
 
-export async function guardRun(block: RunbookBlock, code: string, target: KubeTarget | null, flags: { yes?: boolean; confirmContext?: string }, safety: CliSafety): Promise<GuardOutcome> {
-  const where = effectiveTarget(target);
-  const { assessment, decision } = await judgeBlock(block, code, { rules: safety.rules, target: where, protectedPatterns: safety.protectedPatterns });
-  const destructive = assessment.destructive.map((d) => d.command);
-  const at = new Date().toISOString();
-  // The editor's words: the block by name and section, the target, never a block number.
-  const head = `runbook-lens run: refused to run ${describeWithLine(block)} on ${targetText(where, 'the current environment (no kubeconfig context)')}; nothing ran.`;
+/** Why the block did not run, in the editor's words: the block by name and section, the target, never a block number. */
+export function refusalMessage(q: ConsentQuestion, reason: RefusalReason, flags: GuardFlags): string {
+  const { block, guardTarget, decision } = q.run;
+  const head = `runbook-lens run: refused to run ${describeWithLine(block)} on ${targetText(guardTarget, 'the current environment (no kubeconfig context)')}; nothing ran.`;
   const list = decision.reasons.map((r) => `  - ${r}`).join('\n');
-  switch (decision.action) {
-    case 'run':
-      return { ok: true, confirmation: flags.yes ? { method: 'cli-yes', destructive, at } : undefined };
-    case 'refuse':
-      return { ok: false, message: `${head}\n${list}\n` };
-    case 'confirm':
-      if (flags.yes) return { ok: true, confirmation: { method: 'cli-yes', destructive, at } };
-      return { ok: false, message: `${head} It needs confirmation:\n${list}\n  Pass --yes to run it.\n` };
-    case 'type-context': {
-      const context = where?.context ?? '';
-      if (flags.yes && flags.confirmContext === context) return { ok: true, confirmation: { method: 'cli-confirm-context', destructive, at } };
-      const wrong = flags.confirmContext !== undefined && flags.confirmContext !== context ? ` (--confirm-context '${flags.confirmContext}' does not match)` : '';
-      return { ok: false, message: `${head} It changes the protected context '${context}'${wrong}:\n${list}\n  Pass --yes --confirm-context ${context} to run it.\n` };
-    }
-  }
+  if (reason === 'denied') return `${head}\n${list}\n`;
+  if (decision.action === 'confirm') return `${head} It needs confirmation:\n${list}\n  Pass --yes to run it.\n`;
+  const context = guardTarget?.context ?? '';
+  const wrong = flags.confirmContext !== undefined && flags.confirmContext !== context ? ` (--confirm-context '${flags.confirmContext}' does not match)` : '';
+  return `${head} It changes the protected context '${context}'${wrong}:\n${list}\n  Pass --yes --confirm-context ${context} to run it.\n`;
 }

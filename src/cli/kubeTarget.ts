@@ -1,9 +1,7 @@
 import { isKubeError } from '../core/kube/kubeError';
 import { loadTarget } from '../core/kube/loadTarget';
-import type { MergedKubeconfig } from '../core/kube/mergeKubeconfig';
-import { writeScopedKubeconfig } from '../core/kube/scopedKubeconfig';
-import { serviceProxyScope } from '../core/kube/serviceProxy/runProxy';
-import type { TimelineEntry } from '../core/incident/types';
+import { loadKubeconfig, type MergedKubeconfig } from '../core/kube/mergeKubeconfig';
+import { kubeconfigSource } from '../core/kube/kubeconfigPaths';
 import { sweepStaleScopedKubeconfigs } from '../core/kube/staleScoped';
 import type { KubeTarget } from '../core/kube/types';
 import { UsageError } from './args';
@@ -44,24 +42,34 @@ export function targetFromFlags(values: { context?: string; namespace?: string; 
   }
 }
 
-/** Environment for one run on `t`: the scoped kubeconfig and the in-cluster address proxy; dispose removes both. */
-export async function scopedRunEnv(t: CliTarget | undefined, options: { serviceProxy?: boolean } = {}): Promise<{ env: NodeJS.ProcessEnv | undefined; entryFields(): Partial<TimelineEntry>; notes(): string[]; dispose(): Promise<void> }> {
-  if (!t) return { env: undefined, entryFields: () => ({}), notes: () => [], dispose: async () => undefined };
-  const scoped = await writeScopedKubeconfig(t.merged, t.target);
-  let proxy;
+export const retargetHelp = `  --retarget        Run on --context/--namespace although the incident is pinned to another
+                     target: the incident is re-pinned to it, and a note records the change.
+                     Without it a run on another target than the incident's is refused (exit 2).`;
+
+/**
+ * The target the flags ask for, for a run recorded in an incident pinned to `pinned`: without
+ * --context, the pinned context is meant (with --namespace, another namespace of it).
+ */
+export function runTargetFromFlags(values: { context?: string; namespace?: string; kubeconfig?: string[] }, pinned: KubeTarget | null): CliTarget | undefined {
+  const context = values.context ?? (pinned && (values.namespace || values.kubeconfig?.length) ? pinned.context : undefined);
+  return targetFromFlags({ ...values, context });
+}
+
+/** The kubeconfig files the flags name (else KUBECONFIG, ~/.kube/config), read when a run needs them. */
+export function kubeconfigFromFlags(values: { kubeconfig?: string[] }): MergedKubeconfig {
   try {
-    proxy = await serviceProxyScope(t.merged, t.target, options.serviceProxy ?? true);
+    return loadKubeconfig(kubeconfigSource({ explicit: values.kubeconfig }));
   } catch (err) {
-    await scoped.dispose();
+    if (isKubeError(err)) throw new UsageError(err.message);
     throw err;
   }
-  return {
-    env: { ...process.env, ...scoped.env, ...proxy.env },
-    entryFields: proxy.entryFields,
-    notes: proxy.notes,
-    dispose: async () => {
-      await proxy.dispose();
-      await scoped.dispose();
-    },
-  };
+}
+
+/** What a block with no target talks to: the kubeconfig's current context, or null. */
+export function ambientTarget(values: { kubeconfig?: string[] }): KubeTarget | null {
+  try {
+    return loadTarget({ kubeconfig: values.kubeconfig }).target;
+  } catch {
+    return null;
+  }
 }

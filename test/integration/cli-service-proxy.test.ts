@@ -127,7 +127,7 @@ test('a promql block with no URL finds the cluster\'s Prometheus through the pro
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /prometheus/);
   // payments has none; monitoring/prometheus has no endpoints (503), so openshift-monitoring/prometheus-k8s answers.
-  assert.match(r.stderr, /Prometheus: Service openshift-monitoring\/prometheus-k8s:9090 of context prod-payments, through the API server/);
+  assert.match(r.stderr, /Prometheus: Service openshift-monitoring\/prometheus-k8s:9090, through the API server/);
   const [entry] = results(dir);
   assert.equal(entry.prometheusService, 'openshift-monitoring/prometheus-k8s:9090');
   assert.deepEqual((entry.serviceCalls as { service: string; status: number[] }[]).map((c) => [c.service, c.status]), [['monitoring/prometheus:9090', [503]], ['openshift-monitoring/prometheus-k8s:9090', [200]]]);

@@ -55,3 +55,49 @@ test('attacker corpus: harmless commands, dry runs, help and uncalled functions 
   assert.ok(cases.length >= 150, `only ${cases.length} harmless cases`);
   assert.deepEqual(asked, []);
 });
+
+/** `xargs PROGRAM` given the rest of the command on stdin: literally, from a file, or from a command. */
+function xargsCases(): { name: string; code: string }[] {
+  const out: { name: string; code: string }[] = [];
+  for (const [group, cores] of Object.entries(DESTRUCTIVE_CORES)) {
+    for (const core of cores) {
+      const m = /^(\S+)\s+(.+)$/s.exec(core);
+      // Only a plain command line can be split into a program and the words xargs gives it.
+      if (!m || /[|;&<>$`()\n\\"']/.test(m[2])) continue;
+      const [, program, rest] = m;
+      out.push({ name: `${group}/echo-xargs: ${core}`, code: `echo ${singleQuote(rest)} | xargs ${program}` });
+      out.push({ name: `${group}/printf-xargs: ${core}`, code: `printf '%s\\n' ${rest.split(/\s+/).map(singleQuote).join(' ')} | xargs -r ${program}` });
+      out.push({ name: `${group}/file-xargs: ${core}`, code: `cat targets.txt | xargs ${program}` });
+      out.push({ name: `${group}/arg-file-xargs: ${core}`, code: `xargs -a targets.txt ${program}` });
+    }
+  }
+  return out;
+}
+
+test('attacker corpus: a destructive command whose words come through xargs needs consent', async (t) => {
+  const cases = xargsCases();
+  const missed: string[] = [];
+  for (const c of cases) {
+    const a = await assessCode(c.code);
+    if (decideConfirmation(a).action === 'run') missed.push(c.name);
+  }
+  t.diagnostic(`xargs destructive held ${cases.length - missed.length}/${cases.length}`);
+  assert.ok(cases.length >= 200, `only ${cases.length} xargs cases`);
+  assert.deepEqual(missed, []);
+});
+
+test('xargs with harmless input or a read-only command runs without asking', async () => {
+  const harmless = [
+    "kubectl get pods -o name | xargs kubectl describe",
+    "echo pods | xargs kubectl get",
+    "ls | xargs -n1 echo",
+    "echo done | xargs",
+    "kubectl get ns -o name | xargs -I{} kubectl get {} -o yaml",
+    "printf '%s\\n' web-1 web-2 | xargs -n1 kubectl logs --tail=20",
+    "find . -name '*.log' -print0 | xargs -0 grep -l ERROR",
+  ];
+  for (const code of harmless) {
+    const d = decideConfirmation(await assessCode(code));
+    assert.equal(d.action, 'run', `${code} → ${d.reasons.join('; ')}`);
+  }
+});

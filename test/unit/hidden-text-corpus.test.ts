@@ -119,3 +119,17 @@ test('info string: refused at run exactly when lint reports RL001, for each hidd
   }
   assert.equal(agree, infos.length);
 });
+
+test('look-alikes that UTS #39 leaves alone: Greek and Cyrillic kappa, fullwidth letters', async () => {
+  for (const ns of ['\u03baube-system', '\u043aube-system', 'KUBE-SYSTEM', 'Kube-System', '\uff4b\uff55\uff42\uff45-system']) {
+    const a = await assessCode(`kubectl delete namespace ${ns}`);
+    assert.deepEqual(a.denied.map((d) => d.rule), ['deny-delete-kube-system'], ns);
+  }
+  // A fullwidth program name is another word to the shell: it is reported, so the block is refused.
+  const full = await assessCode('\uff4b\uff55\uff42\uff45\uff43\uff54\uff4c get pods');
+  assert.ok(full.hiddenUnicode.length > 0);
+  // Ordinary Russian, Greek and Japanese text is not flagged.
+  for (const text of ['echo \u043a\u0430\u043a \u0434\u0435\u043b\u0430', 'echo "\u03ba\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1"', 'echo "\u5b8c\u4e86\uff01"', 'echo "\u5b8c\u4e86\uff1a\u3067\u3059"']) {
+    assert.deepEqual((await assessCode(text)).hiddenUnicode, [], text);
+  }
+});

@@ -1,30 +1,32 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRunbook } from '../../core/runbook/parse';
-import { selectBlockLines } from '../../core/runbook/selectLines';
 import { linesText } from '../../core/runbook/blockLabel';
-import type { RunbookBlock } from '../../core/runbook/types';
-import { fillWithSecrets } from '../../core/runbook/secretPlaceholders';
-import { runAndRecord, RunNotRecordedError } from '../../core/exec/recordRun';
-import { effectiveTimeoutMs } from '../../core/exec/timeout';
-import { needsTerminal } from '../../core/exec/needsTty';
 import { ensureIncidentDir } from '../../core/incident/incidentStore';
 import { TIMELINE_JSONL } from '../../core/incident/incidentFiles';
 import type { TimelineEntry } from '../../core/incident/types';
 import { exitText } from '../../core/incident/entryText';
+import { needsTerminal } from '../../core/exec/needsTty';
+import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
+import { authFromEnv } from '../../core/integrations/httpAuth';
+import { kubeScope, pinnedTarget, pipeExecutor, promqlExecutor, runPipeline, targetName, type PrepareProblem, type RunOutcome } from '../../core/run';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
 import { actorName } from '../actor';
 import { selectBlock } from '../selectBlock';
-import { scopedRunEnv, targetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
-import { promqlHelp, promqlOptions, runPromqlBlock } from '../promqlBlock';
-import { guardHelp, guardOptions, guardRun, REFUSED_EXIT } from '../guardRun';
+import { ambientTarget, kubeconfigFromFlags, retargetHelp, runTargetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
+import { printQueryOutcome, prometheusUrlFrom, promqlHelp, promqlOptions } from '../promqlBlock';
+import { guardHelp, guardOptions, REFUSED_EXIT } from '../guardRun';
 import { readCliSafety } from '../safetySettings';
+import { cliRunDriver } from '../runDriver';
+import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
+import { inClusterPromqlExecutor } from '../../core/kube/serviceProxy/inClusterPrometheus';
 import { serviceProxyWanted } from '../../core/runbook/attributes';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--lines A-B] [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
                         [--confirm-context NAME] [--context NAME] [--namespace NS] [--kubeconfig PATH]
+                        [--retarget]
 
 Run one shell block of a Markdown runbook without a TTY, stream its output to stdout and
 stderr, and append the run to the incident timeline in DIR (created if needed): a line in
@@ -45,6 +47,8 @@ Options:
   --shell SHELL      Shell that runs the block with -c (default bash).
 ${guardHelp}
 ${targetHelp}
+                     An incident pinned to a target (incident.json "target") runs there.
+${retargetHelp}
 ${promqlHelp}
   -h, --help         Show this help.
 
@@ -68,6 +72,7 @@ export const runOptions = {
   timeout: { type: 'string' },
   shell: { type: 'string' },
   yes: { type: 'boolean' },
+  retarget: { type: 'boolean' },
   ...guardOptions,
   ...targetOptions,
   ...promqlOptions,
@@ -77,16 +82,6 @@ export const runOptions = {
 function runbookRelative(abs: string): string {
   const rel = path.relative(process.cwd(), abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-}
-
-/**
- * Streams to our stdout/stderr, and goes quiet if the reader goes away (`| head`): the block
- * keeps running and is still recorded.
- */
-function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string): void } {
-  let open = true;
-  stream.on('error', () => { open = false; });
-  return { write: (chunk) => { if (open) stream.write(chunk); } };
 }
 
 /** The run could not be recorded (start or end). */
@@ -116,13 +111,51 @@ function summary(entry: TimelineEntry, dir: string): string {
   return lines.join('\n') + '\n';
 }
 
-/** `--lines 12-14` (or `12`): those runbook lines of the block, or a usage error saying why not. */
-function selectLines(block: RunbookBlock, flag: string): RunbookBlock {
+/** `--lines 12-14` (or `12`): those runbook lines, or a usage error. */
+function parseLines(flag: string): [number, number] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(flag.trim());
   if (!m) throw new UsageError(`--lines must be A-B (runbook line numbers, e.g. 12-14), not '${flag}'`);
-  const picked = selectBlockLines(block, Number(m[1]), Number(m[2] ?? m[1]));
-  if (!picked.ok) throw new UsageError(`--lines ${flag}: ${picked.error}`);
-  return picked.block;
+  return [Number(m[1]), Number(m[2] ?? m[1])];
+}
+
+function problemText(p: PrepareProblem, index: number, lines: string | undefined): string {
+  switch (p.kind) {
+    case 'missing-placeholders': {
+      const names = p.names.map((n) => `<${n}>`).join(', ');
+      return `block ${index} has unfilled placeholder${p.names.length > 1 ? 's' : ''} ${names}; pass ${p.names.map((n) => `--var ${n}=VALUE`).join(' ')}`;
+    }
+    case 'target-conflict':
+      return `the incident is pinned to ${targetName(p.pinned)}, not ${targetName(p.requested)}: nothing ran. Drop --context to run on ${p.pinned.context}, or pass --retarget to run on ${p.requested.context} and re-pin the incident (recorded as a note)`;
+    case 'bad-lines':
+      return `--lines ${lines}: ${p.error}`;
+    case 'no-incident':
+      return 'missing --incident DIR (the incident folder to record in)';
+  }
+}
+
+/** The exit status and last words of a run the pipeline finished (or stopped). */
+function finish(outcome: RunOutcome, lines: string | undefined): number {
+  switch (outcome.status) {
+    case 'invalid':
+      throw new UsageError(problemText(outcome.problem, outcome.block.index, lines));
+    case 'cancelled':
+      return 2;
+    case 'refused':
+      return REFUSED_EXIT;
+    case 'not-started':
+      return 2;
+    case 'not-recorded': {
+      const live = outcome.phase === 'end' ? ' (what it printed is above)' : '';
+      process.stderr.write(`runbook-lens run: ${outcome.message}${live}\n`);
+      return NOT_RECORDED_EXIT;
+    }
+    case 'done': {
+      const { result, entry, run } = outcome;
+      if (result.kind === 'query') return printQueryOutcome(result.outcome, run.block, entry, run.request.incidentDir);
+      process.stderr.write(summary(entry!, run.request.incidentDir!));
+      return exitStatusFor(entry!);
+    }
+  }
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -130,79 +163,65 @@ export async function run(argv: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, runOptions, { min: 1, max: 1, names: 'FILE (the runbook)' });
     const vars = parseKeyValues(values.var, '--var');
     const timeoutSeconds = values.timeout !== undefined ? parseSecondsFlag(values.timeout, '--timeout') : undefined;
+    const lines = values.lines === undefined ? undefined : parseLines(values.lines);
     const file = positionals[0];
     const runbook = parseRunbook(await readInputFile(file));
-    const chosen = selectBlock(runbook, file, values);
-    const block = values.lines === undefined ? chosen : selectLines(chosen, values.lines);
-    if (block.kind === 'promql') {
-      const flags = { prometheus: values.prometheus, incident: values.incident, timeoutSeconds, serviceProxy: !values['no-service-proxy'] && serviceProxyWanted(block.attributes) };
-      return runPromqlBlock(block, file, vars, flags, targetFromFlags(values), actorName(), runbookRelative(path.resolve(file)));
-    }
-    if (!values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
-    if (block.kind !== 'shell') throw new UsageError(`block ${block.index} of ${file} is a ${block.lang} query, not a shell block`);
-    const filled = fillWithSecrets(block, vars);
-    if (filled.missing.length) {
-      const names = filled.missing.map((n) => `<${n}>`).join(', ');
-      const flags = filled.missing.map((n) => `--var ${n}=VALUE`).join(' ');
-      throw new UsageError(`block ${block.index} has unfilled placeholder${filled.missing.length > 1 ? 's' : ''} ${names}; pass ${flags}`);
-    }
-    const kube = targetFromFlags(values);
-    const guard = await guardRun(block, filled.code, kube?.target ?? null, { yes: values.yes, confirmContext: values['confirm-context'] }, readCliSafety(file));
-    if (!guard.ok) {
-      process.stderr.write(guard.message);
-      return REFUSED_EXIT;
-    }
-    let incidentDir: string;
+    const block = selectBlock(runbook, file, values);
+    const promql = block.kind === 'promql';
+    if (!promql && !values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
+    let pinned;
     try {
-      incidentDir = (await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) })).dir;
+      pinned = await pinnedTarget(values.incident);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    if (needsTerminal(block)) {
-      process.stderr.write(`runbook-lens run: block ${block.index} asks for a terminal; running it without a TTY\n`);
-    }
-    const confirmation = guard.confirmation;
-    const timeoutMs = timeoutSeconds !== undefined
-      ? (timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : undefined)
-      : effectiveTimeoutMs(block.attributes.timeout, 0);
-
-    const live = { stdout: liveWriter(process.stdout), stderr: liveWriter(process.stderr) };
+    const kube = runTargetFromFlags(values, pinned);
+    const serviceProxy = !values['no-service-proxy'];
+    const inCluster = serviceProxy && serviceProxyWanted(block.attributes) && Boolean(kube ?? pinned);
+    const prometheus = promql ? prometheusUrlFrom(values.prometheus, block, file, inCluster) : undefined;
+    const kubeconfig = () => kube?.merged ?? kubeconfigFromFlags(values);
+    const runbookPath = path.resolve(file);
+    const driver = cliRunDriver({ yes: values.yes, confirmContext: values['confirm-context'] });
+    // Made only once the run is allowed: a refused run leaves no incident folder behind.
+    driver.beforeRun = async () => {
+      if (!values.incident) return;
+      try {
+        await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) });
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      if (!promql && needsTerminal(block)) process.stderr.write(`runbook-lens run: block ${block.index} asks for a terminal; running it without a TTY\n`);
+    };
+    const executor = !promql
+      ? pipeExecutor()
+      : prometheus
+        ? promqlExecutor(() => ({ baseUrl: prometheus, auth: authFromEnv(process.env, 'RUNBOOK_LENS_PROMETHEUS') }))
+        : inClusterPromqlExecutor(kubeconfig);
     // Ctrl-C reaches only this process (the block has its own process group): stop the block and record it.
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const scoped = await scopedRunEnv(kube, { serviceProxy: !values['no-service-proxy'] && serviceProxyWanted(block.attributes) });
     try {
-      const runbookPath = path.resolve(file);
-      const entry = await runAndRecord({
-        incidentDir,
+      const outcome = await runPipeline({
         runbookPath,
         runbookRel: runbookRelative(runbookPath),
         block,
-        code: filled.code,
-        recordedCode: filled.recordedCode,
-        secrets: filled.secrets,
+        lines,
+        incidentDir: values.incident,
+        vars,
+        target: { requested: kube?.target ?? null, policy: values.retarget ? 'retarget' : 'pinned-wins', ambient: () => ambientTarget(values) },
         shell: values.shell,
-        timeoutMs,
-        signal: stop.signal,
-        env: scoped.env,
-        target: kube?.target ?? null,
-        confirmation,
+        timeoutSeconds,
         actor: actorName(),
-        onData: (chunk, stream) => live[stream].write(chunk),
-        resultFields: scoped.entryFields,
+        safety: promql ? undefined : readCliSafety(file),
+        signal: stop.signal,
+      }, driver, {
+        executor,
+        scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kubeconfig(), target)), serviceProxyStep(kubeconfig, serviceProxy)],
       });
-      for (const note of scoped.notes()) process.stderr.write(`runbook-lens run: ${note}\n`);
-      process.stderr.write(summary(entry, incidentDir));
-      return exitStatusFor(entry);
-    } catch (err) {
-      if (!(err instanceof RunNotRecordedError)) throw err;
-      const live = err.phase === 'end' ? ' (what it printed is above)' : '';
-      process.stderr.write(`runbook-lens run: ${err.message}${live}\n`);
-      return NOT_RECORDED_EXIT;
+      return finish(outcome, values.lines);
     } finally {
-      await scoped.dispose();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }

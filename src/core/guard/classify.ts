@@ -7,7 +7,7 @@
  */
 import type { Node, Parser } from '@vscode/tree-sitter-wasm';
 import { DEFAULT_RULES } from './defaultRules';
-import { basename, canonicalProgram, globMatch, matchPattern, optionArgs, positionals } from './commandMatch';
+import { basename, canonicalProgram, globMatch, matchPattern, MORE_WORDS, optionArgs, positionals } from './commandMatch';
 import { scanHiddenUnicode } from './hiddenUnicode';
 import { bashParser, parseWith } from './shellParser';
 import { sqlHasKeyword } from './sqlWords';
@@ -179,7 +179,7 @@ class Analyzer {
     for (;;) {
       if (words.length === 0) return;
       const first = words[0];
-      if (first === null) {
+      if (first === null || first === MORE_WORDS) {
         this.add(this.uncertain, inv, 'dynamic-command', 'the command name is only known at run time', via);
         return;
       }
@@ -212,8 +212,7 @@ class Analyzer {
           else this.nested(rest.join(' '), inv, via);
           return;
         }
-        // xargs adds words read from its input: the command's verb may only be known at run time.
-        words = name === 'xargs' && rest.length ? [...rest, null] : rest;
+        words = name === 'xargs' && rest.length ? [...rest, ...xargsInput(words.slice(1), inv)] : rest;
         continue;
       }
       if (name === 'eval') {
@@ -377,6 +376,16 @@ class Analyzer {
 }
 
 /** Drops leading options (and their values) and, for env/sudo, `NAME=value` words. */
+/**
+ * The words `xargs` adds to its command: its input when that is known (`echo 'delete pod x' | xargs
+ * kubectl`), split on every blank (more words can only match more rules), else any words at all.
+ */
+function xargsInput(args: (string | null)[], inv: Invocation): (string | null)[] {
+  const fromFile = args.some((a) => a === null || a === '--arg-file' || a.startsWith('--arg-file=') || /^-[0ioprtx]*a/.test(a));
+  if (fromFile || inv.stdinUnknown) return [MORE_WORDS];
+  return inv.stdin.flatMap((text) => text.split(/\s+/)).map((w) => w.replace(/["'\\]/g, '')).filter(Boolean);
+}
+
 function stripOptions(words: (string | null)[], valueFlags: string[], skipAssignments: boolean): (string | null)[] {
   let i = 0;
   while (i < words.length) {

@@ -109,6 +109,9 @@ function hasFlag(args: (string | null)[], flag: string): boolean {
 
 export type MatchResult = 'yes' | 'maybe' | 'no';
 
+/** Stands for any number of words only known at run time (what `xargs` reads); NUL cannot occur in a shell word. */
+export const MORE_WORDS = '\u0000*';
+
 /** Program, positional prefix and flags; `maybe` when a needed word is only known at run time. */
 export function matchPattern(rule: CommandRule, program: string, args: (string | null)[], rules: GuardRules): MatchResult {
   const p = compilePattern(rule);
@@ -118,9 +121,14 @@ export function matchPattern(rule: CommandRule, program: string, args: (string |
   const words = positionals(args, rules.programs[canonical]?.valueFlags).map((w) => (w.value === null ? null : fold(w.value)));
   const result = matchPositionals(p.foldedPositionals, words, 0, 0);
   if (result === 'no') return 'no';
-  for (const f of p.flags) if (!hasFlag(args, f)) return 'no';
+  let flags: MatchResult = 'yes';
+  for (const f of p.flags) {
+    if (hasFlag(args, f)) continue;
+    if (!args.includes(MORE_WORDS)) return 'no';
+    flags = 'maybe';
+  }
   if (p.except.some((e) => matchPattern(e, program, args, rules) === 'yes')) return 'no';
-  return result;
+  return result === 'yes' && flags === 'yes' ? 'yes' : 'maybe';
 }
 
 /**
@@ -130,11 +138,15 @@ export function matchPattern(rule: CommandRule, program: string, args: (string |
  */
 function matchPositionals(pattern: string[], words: (string | null)[], pi: number, wi: number): MatchResult {
   if (pi === pattern.length) return 'yes';
+  if (words[wi] === MORE_WORDS) return 'maybe';
   if (pattern[pi] === '...') {
+    let maybe = false;
     for (let k = wi; k < words.length && words[k] !== null; k++) {
-      if (matchPositionals(pattern, words, pi + 1, k) === 'yes') return 'yes';
+      const m = matchPositionals(pattern, words, pi + 1, k);
+      if (m === 'yes') return 'yes';
+      maybe ||= m === 'maybe';
     }
-    return 'no';
+    return maybe ? 'maybe' : 'no';
   }
   const word = words[wi];
   if (word === undefined) return 'no';

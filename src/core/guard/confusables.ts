@@ -11,6 +11,10 @@ import type { HiddenChar } from './types';
 
 let table: Map<number, string> | undefined;
 
+// TR39 maps these to ĸ (kra), not to ASCII, yet in most fonts they read as `k`: protected names
+// compare them as `k` (`κube-system`), but they are not reported, as Russian `как` is ordinary text.
+const SKELETON_K = [0x03ba, 0x043a, 0x0138, 0x1d0b];
+
 function confusableMap(): Map<number, string> {
   if (!table) {
     table = new Map();
@@ -18,6 +22,10 @@ function confusableMap(): Map<number, string> {
       const [from, to] = item.split(':');
       table.set(parseInt(from, 16), String.fromCodePoint(...to.split(' ').map((h) => parseInt(h, 16))));
     }
+    for (const cp of SKELETON_K) table.set(cp, 'k');
+    // Fullwidth letters and digits (`ｋｕｂｅｃｔｌ`) are another word to the shell. Fullwidth
+    // punctuation (`完了！`) is ordinary CJK text.
+    for (let cp = 0xff01; cp <= 0xff5e; cp++) if (/[0-9A-Za-z]/.test(String.fromCharCode(cp - 0xfee0))) table.set(cp, String.fromCharCode(cp - 0xfee0));
   }
   return table;
 }
@@ -28,7 +36,7 @@ function confusableMap(): Map<number, string> {
  * ASCII letter. A curly double quote's prototype `''` stands for `"`.
  */
 export function asciiLookAlike(cp: number): string | undefined {
-  if (cp < 0x80) return undefined;
+  if (cp < 0x80 || SKELETON_K.includes(cp)) return undefined;
   const to = confusableMap().get(cp);
   return to === "''" ? '"' : to?.length === 1 ? to : undefined;
 }

@@ -90,9 +90,9 @@ export const DEFAULT_RULES: GuardRules = {
     { id: 'deny-rm-root', pattern: 'rm -r /', reason: 'deletes the whole file system' },
     { id: 'deny-rm-root', pattern: 'rm -R /', reason: 'deletes the whole file system' },
     { id: 'deny-rm-root', pattern: 'rm --recursive /', reason: 'deletes the whole file system' },
-    { id: 'deny-delete-kube-system', pattern: 'kubectl delete namespace kube-system', reason: 'deletes the cluster control namespace' },
-    { id: 'deny-delete-kube-system', pattern: 'kubectl delete ns kube-system', reason: 'deletes the cluster control namespace' },
-    { id: 'deny-delete-kube-system', pattern: 'kubectl delete namespaces kube-system', reason: 'deletes the cluster control namespace' },
+    { id: 'deny-delete-kube-system', pattern: 'kubectl delete namespace kube-system', reason: 'deletes the cluster control namespace', ignoreCase: true },
+    { id: 'deny-delete-kube-system', pattern: 'kubectl delete ns kube-system', reason: 'deletes the cluster control namespace', ignoreCase: true },
+    { id: 'deny-delete-kube-system', pattern: 'kubectl delete namespaces kube-system', reason: 'deletes the cluster control namespace', ignoreCase: true },
   ],
   programs: {
     kubectl: {

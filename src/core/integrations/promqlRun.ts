@@ -32,6 +32,8 @@ export interface PromqlOutcome {
   prometheusService?: string;
   /** In-cluster discovery: the Services the query reached (see the service proxy). */
   serviceCalls?: unknown[];
+  /** In-cluster discovery: refusals and missing endpoints, in words (not recorded as such). */
+  notes?: string[];
 }
 
 /** Runs `query` (placeholders already filled) as the block's attributes say: instant, or range=… step=…. */
@@ -115,7 +117,7 @@ export async function recordQuery(o: PromqlOutcome, ctx: QueryRecordContext): Pr
   const id = newEntryId();
   const command = redactText(o.query);
   const summary = redactText(outcomeSummary(o));
-  const full = redactText(JSON.stringify(outputDocument(o), null, 2) + '\n');
+  const full = redactText(JSON.stringify(queryOutputDocument(o), null, 2) + '\n');
   const file = outputFilePath(ctx.incidentDir, id);
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, full.text, { mode: 0o600 });
@@ -150,7 +152,8 @@ export async function recordQuery(o: PromqlOutcome, ctx: QueryRecordContext): Pr
   return entry;
 }
 
-function outputDocument(o: PromqlOutcome): Record<string, unknown> {
+/** The full result as written, redacted, to outputs/<id>.log. */
+export function queryOutputDocument(o: PromqlOutcome): Record<string, unknown> {
   return {
     query: o.query,
     prometheus: o.prometheusUrl,

@@ -1,5 +1,6 @@
 import { executePromqlInCluster, type PromqlOutcome } from '../../integrations/promqlRun';
 import type { RunbookBlock } from '../../runbook/types';
+import type { Executor, QueryResult, ScopedRun } from '../../run/types';
 import type { MergedKubeconfig } from '../mergeKubeconfig';
 import type { KubeTarget } from '../types';
 import { PROMETHEUS_NAMESPACES, PROMETHEUS_SERVICE_NAMES, prometheusCandidates } from './findPrometheus';
@@ -11,8 +12,8 @@ import { serviceProxyScope } from './runProxy';
  * The outcome names the Service (`prometheusService`) and carries `serviceCalls`; `notes` are
  * refusals and missing endpoints in words.
  */
-export async function queryInClusterPrometheus(block: Pick<RunbookBlock, 'attributes'>, query: string, merged: MergedKubeconfig, target: KubeTarget, timeoutMs?: number): Promise<{ outcome: PromqlOutcome; notes: string[] }> {
-  const scope = await serviceProxyScope(merged, target, true);
+export async function queryInClusterPrometheus(block: Pick<RunbookBlock, 'attributes'>, query: string, merged: MergedKubeconfig, target: KubeTarget, timeoutMs?: number, secrets: string[] = []): Promise<{ outcome: PromqlOutcome; notes: string[] }> {
+  const scope = await serviceProxyScope(merged, target, true, secrets);
   try {
     const proxy = scope.proxy!;
     const candidates = await prometheusCandidates(proxy, target.namespace);
@@ -27,4 +28,20 @@ export async function queryInClusterPrometheus(block: Pick<RunbookBlock, 'attrib
   } finally {
     await scope.dispose();
   }
+}
+
+/** A promql executor for runs without a Prometheus URL: the target cluster's own Prometheus. */
+export function inClusterPromqlExecutor(kubeconfig: () => MergedKubeconfig): Executor {
+  return {
+    kind: 'promql',
+    records: 'query',
+    async execute(run: ScopedRun): Promise<QueryResult> {
+      if (!run.target) {
+        const outcome: PromqlOutcome = { query: run.code, prometheusUrl: '', startedAt: new Date(), durationMs: 0, error: 'no Prometheus URL and no cluster target to find one in', errorKind: 'config' };
+        return { kind: 'query', outcome };
+      }
+      const found = await queryInClusterPrometheus(run.block, run.code, kubeconfig(), run.target, run.timeoutMs, run.secrets);
+      return { kind: 'query', outcome: { ...found.outcome, notes: found.notes } };
+    },
+  };
 }

@@ -21,9 +21,9 @@ const OFF: ServiceProxyScope = { env: {}, entryFields: () => ({}), notes: () => 
  * Starts the run's proxy for a run on `target`, unless turned off (setting, `--no-service-proxy`
  * or the block's `{ serviceProxy=false }`): then the block sees the environment unchanged.
  */
-export async function serviceProxyScope(merged: MergedKubeconfig, target: KubeTarget, enabled: boolean): Promise<ServiceProxyScope> {
+export async function serviceProxyScope(merged: MergedKubeconfig, target: KubeTarget, enabled: boolean, secrets: string[] = []): Promise<ServiceProxyScope> {
   if (!enabled) return OFF;
-  const proxy = await startServiceProxy(await connect(merged, target));
+  const proxy = await startServiceProxy(await connect(merged, target), { secrets });
   return {
     env: proxy.env,
     proxy,

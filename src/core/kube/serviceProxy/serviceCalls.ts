@@ -19,6 +19,9 @@ const MAX_PATHS = 10;
 export class ServiceCallLog {
   private readonly calls = new Map<string, ServiceCall>();
 
+  /** `secrets`: values typed for secret placeholders, masked in the paths too. */
+  constructor(private readonly secrets: string[] = []) {}
+
   record(service: string, status: number, pathAndQuery: string, problem?: string): void {
     let c = this.calls.get(service);
     if (!c) {
@@ -27,7 +30,7 @@ export class ServiceCallLog {
     }
     c.requests += 1;
     if (!c.status.includes(status)) c.status.push(status);
-    const p = redactText(pathAndQuery).text;
+    const p = redactText(pathAndQuery, { literals: this.secrets }).text;
     if (c.paths.length < MAX_PATHS && !c.paths.includes(p)) c.paths.push(p);
     if (problem && !c.problem) c.problem = problem;
   }

@@ -16,6 +16,8 @@ export interface ServiceProxyOptions {
   clusterDomain?: string;
   /** Deadline of each Service look-up. */
   lookupTimeoutMs?: number;
+  /** Secret placeholder values of the run: masked in the recorded paths. */
+  secrets?: string[];
 }
 
 /** A proxy on 127.0.0.1 for one run: in-cluster names through the API server, the rest directly. */
@@ -40,7 +42,7 @@ const PROXY_USER = 'runbook-lens';
 export async function startServiceProxy(conn: KubeConnection, options: ServiceProxyOptions = {}): Promise<ServiceProxy> {
   const token = newProxyToken();
   const lookup = new ServiceLookup(conn, options.lookupTimeoutMs);
-  const log = new ServiceCallLog();
+  const log = new ServiceCallLog(options.secrets);
   const notes: string[] = [];
   const note = (text: string) => { if (!notes.includes(text)) notes.push(text); };
   const sockets = new Set<Duplex>();

@@ -1,0 +1,34 @@
+import type { RunDriver } from '../core/run';
+import { refusalMessage, type GuardFlags } from './guardRun';
+
+/**
+ * Streams to our stdout/stderr, and goes quiet if the reader goes away (`| head`): the block
+ * keeps running and is still recorded.
+ */
+function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string): void } {
+  let open = true;
+  stream.on('error', () => { open = false; });
+  return { write: (chunk) => { if (open) stream.write(chunk); } };
+}
+
+/**
+ * The CLI's answers to a run's questions: placeholder values come from --var only (a missing
+ * one is an error, exit 2), consent from --yes and --confirm-context (a refusal exits 3), the
+ * live output goes, redacted, to our stdout and stderr.
+ */
+export function cliRunDriver(flags: GuardFlags, err: NodeJS.WriteStream = process.stderr, out: NodeJS.WriteStream = process.stdout): RunDriver {
+  const live = { stdout: liveWriter(out), stderr: liveWriter(err) };
+  return {
+    consentMethods: { confirm: 'cli-yes', typed: 'cli-confirm-context', ...(flags.yes ? { unasked: 'cli-yes' as const } : {}) },
+    placeholderValues: async (_block, preset) => preset,
+    consent: async () => flags.yes === true,
+    typedContext: async () => flags.confirmContext,
+    refused: (q, reason) => { err.write(refusalMessage(q, reason, flags)); },
+    output: () => ({ write: (text, stream) => live[stream].write(text) }),
+    notice: (text) => { err.write(`runbook-lens run: ${text}\n`); },
+    report: (problem) => {
+      // A block that did not start is said in the summary; a run not recorded is said by the caller.
+      if (problem.phase === 'scope') err.write(`runbook-lens run: ${problem.message}; nothing ran\n`);
+    },
+  };
+}

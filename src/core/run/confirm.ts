@@ -1,0 +1,36 @@
+import type { Confirmation } from '../incident/types';
+import type { ConsentQuestion, PreparedRun, RefusalReason, RunDriver } from './types';
+
+export type Consent = { ok: true; confirmation?: Confirmation } | { ok: false; reason: RefusalReason };
+
+/**
+ * Consent for a run, from the guard's decision made in prepare: a deny rule or hidden Unicode
+ * refuses; a destructive block needs the driver's yes (a dialog, --yes); on a protected context
+ * also the context's name typed exactly (an input box, --confirm-context).
+ */
+export async function confirmRun(run: PreparedRun, driver: RunDriver): Promise<Consent> {
+  if (run.request.confirmed) return { ok: true, confirmation: run.request.confirmed };
+  const destructive = run.assessment.destructive.map((d) => d.command);
+  const q: ConsentQuestion = { run, destructive };
+  const methods = driver.consentMethods;
+  const refuse = async (reason: RefusalReason, typed?: string): Promise<Consent> => {
+    await driver.refused(q, reason, typed);
+    return { ok: false, reason };
+  };
+  switch (run.decision.action) {
+    case 'run':
+      // Nothing to ask; an explicit --yes is still recorded as given.
+      return { ok: true, confirmation: methods.unasked ? { method: methods.unasked, destructive: methods.unasked === 'none' ? [] : destructive, at: new Date().toISOString() } : undefined };
+    case 'refuse':
+      return refuse('denied');
+    case 'confirm':
+    case 'type-context': {
+      if (!(await driver.consent(q))) return refuse('declined');
+      if (run.decision.action === 'confirm') return { ok: true, confirmation: { method: methods.confirm, destructive, at: new Date().toISOString() } };
+      const context = run.guardTarget?.context ?? '';
+      const typed = await driver.typedContext(q, context);
+      if (typed !== context) return refuse('wrong-context', typed);
+      return { ok: true, confirmation: { method: methods.typed, destructive, at: new Date().toISOString() } };
+    }
+  }
+}

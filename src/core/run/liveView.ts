@@ -1,0 +1,46 @@
+import { liveRedactedSink, type LiveSink } from '../exec/liveOutput';
+import type { LiveOutput, OutputStream, PreparedRun } from './types';
+
+export interface LiveView {
+  write(chunk: string, stream: OutputStream): void;
+  end(): void;
+}
+
+/**
+ * The run's live output, redacted like everything recorded before the driver's sink sees it
+ * (the Output channel is a log file on disk; the CLI's stdout may be one too). Each stream is
+ * redacted on its own, since lines of stdout and stderr interleave.
+ */
+export function liveView(run: PreparedRun, sink: LiveOutput | undefined): LiveView {
+  if (!sink) return { write() {}, end() {} };
+  const opts = { literals: run.secrets };
+  // A withheld block shows one note, on stderr, whichever stream prints first.
+  const note = run.secretCommands.length ? withheldSink(run.secretCommands, sink) : undefined;
+  const sinks: Record<OutputStream, LiveSink> = note
+    ? { stdout: note, stderr: note }
+    : { stdout: liveRedactedSink((t) => sink.write(t, 'stdout'), opts), stderr: liveRedactedSink((t) => sink.write(t, 'stderr'), opts) };
+  let ended = false;
+  return {
+    write: (chunk, stream) => { if (!ended) sinks[stream].write(chunk); },
+    end: () => {
+      if (ended) return;
+      ended = true;
+      sinks.stdout.end();
+      if (sinks.stderr !== sinks.stdout) sinks.stderr.end();
+    },
+  };
+}
+
+/** Output of a block that prints secret material is not shown at all: one note says so. */
+function withheldSink(commands: string[], sink: LiveOutput): LiveSink {
+  let noted = false;
+  return {
+    write() {
+      if (noted) return;
+      noted = true;
+      const where = sink.withheldHint ? `; ${sink.withheldHint}` : '';
+      sink.write(`[output not shown here: the block runs ${commands.map((w) => `\`${w}\``).join(', ')}, which prints secret material${where}]\n`, 'stderr');
+    },
+    end() {},
+  };
+}
