@@ -101,3 +101,16 @@ test('xargs with harmless input or a read-only command runs without asking', asy
     assert.equal(d.action, 'run', `${code} → ${d.reasons.join('; ')}`);
   }
 });
+
+test('attacker corpus: a destructive command escaped with a backslash on a later line needs consent (the bash grammar glued it to the line before)', async (t) => {
+  const cases: string[] = [];
+  for (const cores of Object.values(DESTRUCTIVE_CORES)) {
+    for (const core of cores) {
+      cases.push(`echo start\n\\${core}`, `kubectl get pods\n\\${core}\necho done`, `x=1\n\\${core}`, `echo "a"\n\\\n${core}`);
+    }
+  }
+  const missed: string[] = [];
+  for (const code of cases) if (decideConfirmation(await assessCode(code)).action === 'run') missed.push(code);
+  t.diagnostic(`line-start backslash held ${cases.length - missed.length}/${cases.length}`);
+  assert.deepEqual(missed, []);
+});

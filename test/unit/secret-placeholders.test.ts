@@ -51,3 +51,10 @@ test('hostile spellings of secret-printing commands are all seen', async () => {
   console.log(`secret-printing commands held: ${HOSTILE.length - missed.length}/${HOSTILE.length}`);
   assert.deepEqual(missed, []);
 });
+
+test('a secret-printing command escaped with a backslash on a later line is still seen', async () => {
+  const lines = ['kubectl get secret db -o yaml', 'kubectl get secret db -o jsonpath={.data.password}', 'oc whoami -t', 'kubectl create token default'];
+  const missed = [];
+  for (const l of lines) for (const code of [`echo start\n\\${l}`, `x=1\n\\${l}`, `echo a\n\\\n${l}`]) if ((await secretCommands(code)).length === 0) missed.push(code);
+  assert.deepEqual(missed, []);
+});

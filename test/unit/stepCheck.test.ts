@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRunbook } from '../../src/core/runbook/parse';
 import { runAndRecord } from '../../src/core/exec/recordRun';
-import { prepareStepCheck } from '../../src/core/exec/stepCheck';
+import { hasPipe, prepareStepCheck } from '../../src/core/exec/stepCheck';
 import { readTimeline } from '../../src/core/incident/timeline';
 import { resultLabel } from '../../src/core/runbook/lensModel';
 import { exitText, isFailure } from '../../src/core/incident/entryText';
@@ -60,7 +60,8 @@ const notFailures: [string, string][] = [
   ['elif and while conditions', 'if false; then :; elif false; then :; fi\nwhile false; do :; done\nuntil true; do :; done'],
   ['negation', '! false\necho ok'],
   ['&& chain', 'false && echo never\necho ok'],
-  ['pipeline without pipefail', 'false | true\nls /nonexistent-rl-dir 2>/dev/null | wc -l >/dev/null'],
+  ['pipelines ended early by SIGPIPE', 'yes | head -1 >/dev/null\nseq 1000000 | head -n 1 >/dev/null\necho ok'],
+  ['a pipeline whose commands all succeed', 'echo x | grep -q x\nprintf "a\\nb\\n" | sort | uniq -c >/dev/null'],
   ['test in a condition', '[ -e /nonexistent-rl-dir ] && echo yes\necho ok'],
   ['function used as a condition', 'f() { false; }\nif f; then :; fi\nf || true'],
   ['subshell ending well', '( true; true )\necho ok'],
@@ -86,6 +87,13 @@ const failures: [string, string, number, number][] = [
   ['failure in a loop, twice', 'for i in 1 2; do\n  false\ndone\necho ok', 2, 2],
   ['return code of a function', 'f() { return 3; }\nf\necho ok', 1, 2],
   ['last command of a pipeline', 'echo x | grep -q y\necho ok', 1, 1],
+  // bash itself ignores these without pipefail: `cat missing | wc -l` prints 0 and succeeds.
+  ['first command of a pipeline', 'cat /nonexistent-rl-file 2>/dev/null | wc -l\necho counted', 1, 1],
+  ['middle command of a pipeline', 'echo x | grep -q y | cat\necho ok', 1, 1],
+  ['pipeline as the last command', 'echo start\nfalse | cat', 1, 2],
+  ['two pipelines on one line', 'false | cat; false | cat\necho ok', 2, 1],
+  ['pipefail set by the block: counted once', 'set -o pipefail\nfalse | cat\necho ok', 1, 2],
+  ['pipeline command fails while set -x traces', 'set -x\nfalse | cat\nset +x\necho ok', 1, 2],
   ['missing command', 'no-such-command-rl 2>/dev/null\necho ok', 1, 1],
   ['failure after a heredoc', 'cat <<EOF >/dev/null\nline\nEOF\nfalse\necho ok', 1, 4],
   ['background job does not hide the next failure', 'sleep 0 &\nwait\nfalse\necho ok', 1, 3],
@@ -113,7 +121,9 @@ test('nothing else changes: output, $?, $LINENO and the exit code are those of p
     'echo "line $LINENO"\necho "line $LINENO"',
     'f() { echo "in f at $LINENO"; return 2; }\nf; echo "rc=$?"',
     'set -o | grep -E "^(errexit|pipefail|nounset)" | tr -s " \\t" " "',
-    'trap -p EXIT; echo "traps listed"',
+    'trap -p INT; echo "traps listed"',
+    'cat /nonexistent-rl-file 2>&1 | wc -l; echo "pipe=$? ${PIPESTATUS[*]}"',
+    'set -x\nfalse | cat\necho traced',
     'x=$(false); echo "x=[$x] rc=$?"',
     'false | true; echo "pipe=$?"',
     'echo out; echo err >&2; exit 7',
@@ -151,8 +161,10 @@ test('errexit=true stops at the first failing command, pipefail included; pipefa
   const onlyPipefail = await run('false | true\necho after', 'bash { pipefail=true }');
   assert.deepEqual([onlyPipefail.exitCode, onlyPipefail.status, onlyPipefail.failedLine], [0, 'failed', L(1)]);
   assert.match(onlyPipefail.output ?? '', /after/);
+  // Without pipefail the pipeline succeeds (bash goes on) but its failed command is still reported.
   const off = await run('false | true\necho after', 'bash { errexit=false }');
-  assert.equal(off.status, 'ok');
+  assert.deepEqual([off.exitCode, off.status, off.failedSteps, off.failedLine], [0, 'failed', 1, L(1)]);
+  assert.match(off.output ?? '', /after/);
 });
 
 test('the failed command is recorded redacted', async () => {
@@ -210,4 +222,20 @@ test('a temp folder that cannot be written does not stop the block: it runs unch
   assert.deepEqual([e.exitCode, e.status, e.stepsChecked], [0, 'ok', false]);
   assert.match(e.output ?? '', /ran/);
   assert.match(e.error ?? '', /failing commands not checked: cannot create a file in \S+no-such-tmp/);
+});
+
+test('the pipeline check is only set in code that has a pipe', () => {
+  assert.ok(hasPipe('kubectl get pods | grep web'));
+  assert.ok(hasPipe('make 2>&1 |& tee log'));
+  assert.ok(!hasPipe('kubectl get pod web || echo missing'));
+  assert.ok(!hasPipe('for i in 1 2; do echo $i; done'));
+  const without = prepareStepCheck('for i in 1 2; do echo $i; done', 'bash');
+  const withPipe = prepareStepCheck('echo a | cat', 'bash');
+  try {
+    assert.doesNotMatch(without.command, /DEBUG/);
+    assert.match(withPipe.command, /DEBUG EXIT/);
+  } finally {
+    without.dispose();
+    withPipe.dispose();
+  }
 });

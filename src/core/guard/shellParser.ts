@@ -38,8 +38,15 @@ export function bashParser(): Promise<Parser> {
   return ready;
 }
 
+/**
+ * tree-sitter-bash joins a line that starts with a backslash to the line before: `echo hi⏎\rm -rf x`
+ * parses as one `echo`, where bash runs `rm`. A space in place of that backslash means the same to
+ * the guard (it only quotes the next character, or continues an empty line) and keeps every offset.
+ */
+const LINE_START_BACKSLASH = /(?<=^|\n)\\/g;
+
 export function parseWith(parser: Parser, code: string): Tree {
-  const tree = parser.parse(code);
+  const tree = parser.parse(code.replace(LINE_START_BACKSLASH, ' '));
   if (!tree) throw new Error('the bash parser returned no tree');
   return tree;
 }
