@@ -13,7 +13,7 @@ export interface TargetService {
    * Environment pinning a run to `target` (a scoped KUBECONFIG and, with `serviceProxy`, the
    * in-cluster address proxy); dispose removes both. `entryFields` are for the result entry.
    */
-  scopedEnv(target: KubeTarget, options?: { serviceProxy?: boolean }): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void>; entryFields?(): Partial<TimelineEntry>; notes?(): string[] }>;
+  scopedEnv(target: KubeTarget, options?: { serviceProxy?: boolean }): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void>; entryFields?(): Partial<TimelineEntry>; notes?(): string[]; secrets?: string[] }>;
   /** A promql block without a configured URL, on the target cluster's own Prometheus Service. */
   queryInCluster?(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number): Promise<{ outcome: PromqlOutcome; notes: string[] }>;
   /** Live choices for placeholders that name Kubernetes objects (pods with status, restarts, age), or undefined. */

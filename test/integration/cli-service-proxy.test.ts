@@ -54,6 +54,7 @@ before(async () => {
     '```bash { name=long }', 'echo "PORT=${http_proxy##*:}"', 'echo "BLOCKPID=$$"', 'sleep 30', '```', '',
     '```bash { name=off serviceProxy=false }', 'echo "proxy=${http_proxy:-none}"', '```', '',
     '```promql { name=up }', 'up', '```', '',
+    '```bash { name=token }', 'echo "T=${http_proxy#*runbook-lens:}"', '```', '',
     '```bash { name=triage-globoff }', "curl -sg 'http://prometheus:9090/api/v1/query?query=rate(photon_compilation_errors_total[5m])'", '```', '',
   ].join('\n'));
 });
@@ -135,6 +136,13 @@ test('a promql block with no URL finds the cluster\'s Prometheus through the pro
   const direct = await cli(['run', runbook, '--name', 'up', '--context', 'prod-payments', '--prometheus', prom.url]);
   assert.equal(direct.code, 0, direct.stderr);
   assert.doesNotMatch(direct.stderr, /through the API server/);
+});
+
+test('the proxy token is masked wherever the block prints it, on screen and in the record', async () => {
+  const dir = incident();
+  const r = await cli(['run', runbook, '--name', 'token', '--incident', dir, '--context', 'prod']);
+  assert.match(r.stdout, /^T=\[REDACTED:[a-z-]+\]@127\.0\.0\.1:\d+\n$/);
+  assert.match(results(dir)[0].output ?? '', /^T=\[REDACTED:[a-z-]+\]@127\.0\.0\.1:\d+\n$/);
 });
 
 /** Starts the long block and resolves with the proxy's port once the block printed it. */

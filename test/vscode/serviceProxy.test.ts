@@ -31,6 +31,7 @@ describe('in-cluster addresses (service proxy)', () => {
       '```bash', "curl -s 'http://prometheus:9090/api/v1/query?query=up'", '```', '',
       '```bash { serviceProxy=false }', 'echo "proxy=${http_proxy:-none}"', '```', '',
       '```promql', 'up', '```', '',
+      '```bash', 'echo "T=${http_proxy#*runbook-lens:}"', '```', '',
     ].join('\n'));
     await config().update('kubeconfig', [kubeconfig], vscode.ConfigurationTarget.Workspace);
     const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { services: { target?: unknown } };
@@ -67,6 +68,11 @@ describe('in-cluster addresses (service proxy)', () => {
     } finally {
       await config().update('cluster.serviceProxy', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('the proxy token is masked where the block prints it', async () => {
+    const entry = await runBlock(uri(), 4);
+    assert.match(entry?.output ?? '', /^T=\[REDACTED:[a-z-]+\]@127\.0\.0\.1:\d+\n$/);
   });
 
   it('▶ Query with no Prometheus URL set finds the cluster\'s Prometheus Service and says so', async () => {

@@ -149,6 +149,8 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
         env: { ...scoped.env, ...proxy.env },
         entryFields: proxy.entryFields,
         notes: proxy.notes,
+        // The proxy's token: masked in the run's output like a secret placeholder value.
+        secrets: proxy.proxy ? [proxy.proxy.token] : [],
         dispose: async () => {
           await proxy.dispose();
           await scoped.dispose();

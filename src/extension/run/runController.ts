@@ -112,6 +112,7 @@ export class RunController implements vscode.Disposable {
       this.state.finish(uri, index, controller, undefined);
       return undefined;
     }
+    filled.secrets.push(...(scoped?.secrets ?? []));
     const label = describeBlock(block);
     for (const line of echoHeader({ block, code: filled.recordedCode, target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
     if (settings.revealOutput) this.output.show(true);

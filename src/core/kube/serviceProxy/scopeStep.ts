@@ -14,6 +14,9 @@ export function serviceProxyStep(kubeconfig: () => MergedKubeconfig, enabled: bo
     apply: async (run: PreparedRun) => {
       if (!enabled || !run.target || !serviceProxyWanted(run.block.attributes)) return undefined;
       const s = await serviceProxyScope(kubeconfig(), run.target, true, run.secrets);
+      // The proxy's token is a credential of this run: masked like a secret placeholder value
+      // wherever the block prints it (the run's output is redacted with run.secrets).
+      if (s.proxy) run.secrets.push(s.proxy.token);
       return { env: s.env, dispose: s.dispose, entryFields: s.entryFields, notes: s.notes };
     },
   };
