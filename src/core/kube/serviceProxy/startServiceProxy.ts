@@ -111,10 +111,9 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
     }
     const host = m[1].replace(/^\[|\]$/g, '');
     const port = Number(m[2]);
-    void serviceFor(host).then((svc) => {
-      if (!svc) return passThroughTunnel(socket, head, host, port);
-      return tls.terminate(socket, head, host, port, svc);
-    });
+    void serviceFor(host)
+      .then((svc) => (svc ? tls.terminate(socket, head, host, port, svc) : passThroughTunnel(socket, head, host, port)))
+      .catch(() => socket.destroy());
   });
   server.on('connection', (s: Socket) => {
     // It listens on 127.0.0.1 only; this is the second lock on the door.
