@@ -1,90 +1,66 @@
 import * as vscode from 'vscode';
 import { RunbookCache } from './runbookCache';
-import { RunbookCodeLensProvider } from './codeLens';
 import { RunController } from './run/runController';
-import { runSelectionCommand, trackSelectionInBlock } from './run/runSelection';
-import { IncidentSession, type StartIncidentArgs } from './incidentSession';
+import { IncidentSession } from './incidentSession';
 import type { ExtensionServices } from './services';
-import { optionsArg } from './commandArgs';
+import { KubeTargetService } from './kube/targetService';
+import { createGuard } from './safety/guard';
+import { registerRun } from './run/registerRun';
 import { registerKube } from './kube/registerKube';
-import { registerObservability } from './observability/registerObservability';
+import { registerObservability, type ObservabilityApi } from './observability/registerObservability';
 import { registerIncident, type IncidentApi } from './incident/registerIncident';
 import { registerSafety } from './safety/registerSafety';
 import { registerAuthoring, type AuthoringApi } from './authoring/registerAuthoring';
-
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
 export interface RunbookLensApi {
   services: ExtensionServices;
   runs: RunController;
   runbooks: RunbookCache;
   incidents: IncidentSession;
-  /** Incident lifecycle, timeline, messages and metrics (set once activation registers them). */
-  incident?: IncidentApi;
-  /** Lint diagnostics and the outline view (set once activation registers them). */
-  authoring?: AuthoringApi;
+  /** Incident lifecycle, timeline, messages and metrics. */
+  incident: IncidentApi;
+  /** Lint diagnostics and the outline view. */
+  authoring: AuthoringApi;
+  observability: ObservabilityApi;
 }
 
+/** What run-related features (the outline, Run All) use. */
+export type RunDeps = Pick<RunbookLensApi, 'services' | 'runs' | 'runbooks' | 'incidents'>;
+
+/**
+ * Builds the shared services once, then lets each feature folder register its commands, views
+ * and lenses with them. No feature fills in a service for another, so the order below does not
+ * matter.
+ */
 export function activate(context: vscode.ExtensionContext): RunbookLensApi {
   const runbooks = new RunbookCache();
   const incidents = new IncidentSession(context.workspaceState);
+  const target = new KubeTargetService(context.workspaceState, incidents);
+  const lensesChanged = new vscode.EventEmitter<void>();
   const services: ExtensionServices = {
     context,
-    target: undefined,
-    guard: undefined,
+    runbooks,
+    target,
+    guard: createGuard(),
     incidents,
-    refreshLenses: () => lenses.refresh(),
+    onDidChangeLenses: lensesChanged.event,
+    refreshLenses: () => lensesChanged.fire(),
   };
   const runs = new RunController(services, runbooks);
-  const lenses = new RunbookCodeLensProvider(services, runbooks, runs.state);
-  const api: RunbookLensApi = { services, runs, runbooks, incidents };
+  context.subscriptions.push(incidents, target, lensesChanged, runs);
 
+  const incident = registerIncident(services, incidents);
+  const observability = registerObservability(services);
   context.subscriptions.push(
-    incidents,
-    runs,
-    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
-    runs.state.onDidChange(() => lenses.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
-    vscode.workspace.onDidCloseTextDocument((d) => runbooks.forget(d.uri)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('runbookLens')) lenses.refresh();
-    }),
-    vscode.commands.registerCommand('runbookLens.runBlock', (uri?: vscode.Uri, index?: number, opts?: { vars?: Record<string, string> }) =>
-      withBlock(uri, index, (u, i) => runs.run(u, i, opts))),
-    vscode.commands.registerCommand('runbookLens.stopBlock', (uri?: vscode.Uri, index?: number) => withBlock(uri, index, (u, i) => runs.stop(u, i))),
-    vscode.commands.registerCommand('runbookLens.runInTerminal', (uri?: vscode.Uri, index?: number, opts?: { vars?: Record<string, string> }) =>
-      withBlock(uri, index, (u, i) => runs.runInTerminal(u, i, opts))),
-    vscode.commands.registerCommand('runbookLens.copyBlock', (uri?: vscode.Uri, index?: number) => withBlock(uri, index, (u, i) => runs.copy(u, i))),
-    vscode.commands.registerCommand('runbookLens.runSelection', (arg?: unknown) => runSelectionCommand(runs, runbooks, arg)),
-    trackSelectionInBlock(runbooks),
-    vscode.commands.registerCommand('runbookLens.showOutput', () => runs.showOutput()),
-    vscode.commands.registerCommand('runbookLens.startIncident', (args?: unknown) =>
-      incidents.start(optionsArg<StartIncidentArgs>(args, ['title', 'severity', 'commander', 'impactStart', 'earliestAlert']) ?? {})),
+    ...registerRun(services, runs),
+    ...registerSafety(services),
+    ...registerKube(services, target, runs),
+    ...incident.disposables,
+    ...observability.disposables,
   );
-  // Feature areas register here (cluster targeting, safety, incidents, observability, authoring).
-  registerSafety(context, services);
-  registerKube(context, services, runs);
-  registerObservability(context, services, runbooks);
-  api.incident = registerIncident(context, services);
-  api.authoring = registerAuthoring(context, api);
-  return api;
-
-  /** Commands take (uri, index) from lenses; from the palette they use the block under the cursor. */
-  function withBlock<T>(uri: vscode.Uri | undefined, index: number | undefined, fn: (u: vscode.Uri, i: number) => T): T | undefined {
-    if (uri && index) return fn(uri, index);
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Runbook Lens: open a runbook and put the cursor in a shell block.');
-      return undefined;
-    }
-    const line = editor.selection.active.line + 1;
-    const block = runbooks.get(editor.document).blocks.find((b) => b.line <= line && line <= b.endLine);
-    if (!block) {
-      void vscode.window.showInformationMessage('Runbook Lens: the cursor is not inside a runnable block.');
-      return undefined;
-    }
-    return fn(editor.document.uri, block.index);
-  }
+  const authoring = registerAuthoring({ services, runs, runbooks, incidents });
+  context.subscriptions.push(...authoring.disposables);
+  return { services, runs, runbooks, incidents, incident: incident.api, authoring: authoring.api, observability: observability.api };
 }
 
 export function deactivate(): void {

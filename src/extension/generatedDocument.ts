@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatedDocumentReason } from '../core/incident/generatedDocs';
 import { INCIDENT_JSON } from '../core/incident/incidentFiles';
+import { showError } from './commands';
 
 const isIncidentFolder = (dir: string): boolean => fs.existsSync(path.join(dir, INCIDENT_JSON));
 
@@ -17,7 +18,7 @@ export function notRunnableReason(document: vscode.TextDocument): string | undef
 export function refuseGenerated(document: vscode.TextDocument): boolean {
   const why = notRunnableReason(document);
   if (why) {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${path.basename(document.uri.fsPath)} does not run: ${why}. Run the blocks from the runbook itself.`);
+    void showError(`${path.basename(document.uri.fsPath)} does not run: ${why}. Run the blocks from the runbook itself.`);
   }
   return !!why;
 }

@@ -9,6 +9,7 @@ import { readSettings } from './settings';
 import { parseMilestoneTime } from '../core/incident/milestoneTime';
 import { formatUtc } from '../core/incident/timeFormat';
 import { askTime, TIME_HELP } from './incident/askTime';
+import { showError } from './commands';
 
 const CURRENT_KEY = 'runbookLens.currentIncident';
 const SEVERITIES: { label: Severity; description: string }[] = [
@@ -103,7 +104,7 @@ export class IncidentSession implements IncidentService, vscode.Disposable {
   async start(args: StartIncidentArgs = {}): Promise<string | undefined> {
     const root = this.incidentsRoot();
     if (!root) {
-      void vscode.window.showErrorMessage('Runbook Lens: open a folder first; incidents are recorded inside the workspace.');
+      void showError('open a folder first; incidents are recorded inside the workspace.');
       return undefined;
     }
     const interactive = args.title === undefined;

@@ -4,8 +4,9 @@ import type { KubeTarget } from '../core/kube/types';
 import type { LiveChoice } from '../core/kube/liveChoices';
 import type { Confirmation, TimelineEntry } from '../core/incident/types';
 import type { PromqlOutcome } from '../core/integrations/promqlRun';
+import type { RunbookCache } from './runbookCache';
 
-/** Where runs go. Cluster targeting fills this in; without it, blocks run locally. */
+/** Where runs go: the cluster target (kube/targetService.ts). */
 export interface TargetService {
   current(): KubeTarget | undefined;
   onDidChange: vscode.Event<void>;
@@ -20,7 +21,7 @@ export interface TargetService {
   placeholderChoices?(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined>;
 }
 
-/** Decides whether a block may run. Safety fills this in. */
+/** Decides whether a block may run (safety/guard.ts). */
 export interface GuardService {
   /** undefined means cancelled or refused: nothing runs. */
   confirmRun(block: RunbookBlock, code: string, target: KubeTarget | undefined): Promise<Confirmation | undefined>;
@@ -47,11 +48,18 @@ export interface IncidentService {
   setCurrent?(dir: string | undefined): Promise<void>;
 }
 
+/**
+ * The services every feature shares, built once at activation (extension.ts) and passed to each
+ * feature's register function, so no feature depends on another having registered first.
+ */
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
-  target: TargetService | undefined;
-  guard: GuardService | undefined;
+  /** Parses each document version once for lenses, runs, diagnostics and views. */
+  runbooks: RunbookCache;
+  target: TargetService;
+  guard: GuardService;
   incidents: IncidentService;
   /** Fires when lenses must be recomputed (run state, target, trust). */
+  onDidChangeLenses: vscode.Event<void>;
   refreshLenses(): void;
 }

@@ -1,21 +1,42 @@
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readSettingsFrom } from '../core/config/readSettings';
+import type { Settings } from '../core/config/schema';
+import { safetyConfig, type SafetyConfig } from '../core/config/safety';
 
-export interface RunSettings {
-  shell: string;
-  defaultTimeoutSeconds: number;
-  incidentsDir: string;
-  revealOutput: boolean;
-  actor: string;
+export type { Settings } from '../core/config/schema';
+
+/** Each bad value is shown once, until it is fixed or changed (readers run on every lens refresh). */
+const shown = new Set<string>();
+
+/**
+ * All `runbookLens.*` settings for `scope`, through the one schema in core. A bad value shows a
+ * warning naming it and the default is used; nothing throws. `actor` is resolved to the OS user
+ * name when empty.
+ */
+export function readSettings(scope?: vscode.Uri): Settings {
+  const c = vscode.workspace.getConfiguration(undefined, scope);
+  const { settings, problems } = readSettingsFrom((key) => c.get(key));
+  for (const p of problems) if (!shown.has(p)) void vscode.window.showWarningMessage(`Runbook Lens: ${p}.`);
+  shown.clear();
+  for (const p of problems) shown.add(p);
+  return { ...settings, actor: settings.actor || os.userInfo().username };
 }
 
-export function readSettings(scope?: vscode.Uri): RunSettings {
-  const c = vscode.workspace.getConfiguration('runbookLens', scope);
-  return {
-    shell: c.get<string>('shell') || 'bash',
-    defaultTimeoutSeconds: c.get<number>('defaultTimeoutSeconds') ?? 600,
-    incidentsDir: c.get<string>('incidentsDir') || 'incidents',
-    revealOutput: c.get<boolean>('revealOutput') ?? true,
-    actor: c.get<string>('actor') || os.userInfo().username,
-  };
+/** `runbookLens.safety.*` as the guard uses it. */
+export function readSafety(scope?: vscode.Uri): SafetyConfig {
+  return safetyConfig(readSettings(scope));
+}
+
+/**
+ * `runbookLens.kubeconfig` with `~` and `${workspaceFolder}` expanded and relative paths
+ * resolved against the workspace folder; undefined when the list is empty.
+ */
+export function configuredKubeconfigs(): string[] | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const expanded = readSettings().kubeconfig
+    .map((f) => f.trim().replace(/^~(?=$|[/\\])/, os.homedir()).replace(/\$\{workspaceFolder\}/g, folder ?? '.'))
+    .map((f) => (path.isAbsolute(f) ? f : path.resolve(folder ?? process.cwd(), f)));
+  return expanded.length > 0 ? expanded : undefined;
 }

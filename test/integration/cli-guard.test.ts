@@ -212,9 +212,28 @@ test('the nearest .vscode/settings.json above the runbook sets the rules and pro
   const explained = JSON.parse(cliRun('explain', 'team/runbooks/runbook.md', '--block', '5', '--json').stdout) as { destructive: { command: string }[] };
   assert.deepEqual(explained.destructive.map((d) => d.command), ['touch forced.ran']);
 
-  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "runbookLens.safety.deny": [1] }');
-  const bad = cliRun('run', 'team/runbooks/runbook.md', '--block', '1', '--incident', 'inc-team');
-  assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /settings\.json: runbookLens\.safety\.deny must be a list of strings/);
-  assert.ok(!fs.existsSync(path.join(tmp, 'inc-team')), 'nothing was recorded');
+});
+
+test('a bad value in .vscode/settings.json is a warning on stderr and its default is used, as in the extension', () => {
+  const ws = path.join(tmp, 'typo');
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(ws, 'runbook.md'), RUNBOOK);
+  // One bad item in a list drops only that item; a value of the wrong type falls back to the default.
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "runbookLens.safety.deny": ["kubectl get", 1], "runbookLens.safety.protectedContexts": "kind-*" }');
+  const denied = cliRun('run', 'typo/runbook.md', '--block', '1', '--incident', 'inc-typo', '--yes');
+  assert.equal(denied.code, 3, denied.stderr);
+  assert.match(denied.stderr, /warning: .*settings\.json: runbookLens\.safety\.deny: item 2, 1, is not allowed \(a non-empty command pattern\); it is ignored/);
+  assert.match(denied.stderr, /warning: .*settings\.json: runbookLens\.safety\.protectedContexts: "kind-\*" is not allowed \(a list of context name patterns\); using \["\*prod\*"\] instead/);
+  assert.match(denied.stderr, /is denied: refused by runbookLens\.safety\.deny/, 'the good deny item still applies');
+  const prod = cliRun('run', 'typo/runbook.md', '--block', '2', '--context', 'prod-eu', '--incident', 'inc-typo', '--yes');
+  assert.equal(prod.code, 3, 'the default protected contexts apply');
+  assert.match(prod.stderr, /protected context 'prod-eu'/);
+  assert.ok(!fs.existsSync(path.join(ws, 'look.ran')) && !fs.existsSync(path.join(ws, 'restart.ran')), 'the refused blocks did not run');
+
+  // A missing comma: VS Code keeps what parses, and so does the CLI, so the deny rule still holds.
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "runbookLens.safety.deny": ["kubectl get"] "runbookLens.shell": "bash" }');
+  const broken = cliRun('run', 'typo/runbook.md', '--block', '1', '--incident', 'inc-typo', '--yes');
+  assert.equal(broken.code, 3, broken.stderr);
+  assert.match(broken.stderr, /warning: .*settings\.json: not valid JSON \(CommaExpected at offset \d+\); the settings that could be read are used/);
+  assert.match(broken.stderr, /is denied: refused by runbookLens\.safety\.deny/);
 });

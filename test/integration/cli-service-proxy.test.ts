@@ -120,6 +120,13 @@ test('{ serviceProxy=false } and --no-service-proxy leave the environment as it 
   assert.match(flag.stdout, /^PORT=\n/);
   const noTarget = await cli(['run', runbook, '--name', 'long', '--incident', incident(), '--timeout', '1']);
   assert.match(noTarget.stdout, /^PORT=\n/);
+  // The workspace setting, read from .vscode/settings.json above the runbook as the editor reads it.
+  const ws = path.join(tmp, 'ws');
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "runbookLens.cluster.serviceProxy": false }\n');
+  fs.copyFileSync(runbook, path.join(ws, 'runbook.md'));
+  const setting = await cli(['run', path.join(ws, 'runbook.md'), '--name', 'long', '--incident', incident(), '--context', 'prod', '--timeout', '1']);
+  assert.match(setting.stdout, /^PORT=\n/);
 });
 
 test('a promql block with no URL finds the cluster\'s Prometheus through the proxy, says which Service answered, and a URL still wins', async () => {

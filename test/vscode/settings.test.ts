@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { readTimeline, runBlock, startIncident, withSettings, workspaceRoot, workspaceUri } from './support';
+import { readTimeline, runBlock, startIncident, withSettings, withWarningMessages, workspaceRoot, workspaceUri } from './support';
 
 describe('settings', () => {
   it('runbookLens.incidentsDir decides where incidents are created', async () => {
@@ -29,5 +29,22 @@ describe('settings', () => {
     assert.match(withBash?.output ?? '', /shell=bash/);
     const withSh = await withSettings({ shell: 'sh' }, () => runBlock(uri, 1));
     assert.match(withSh?.output ?? '', /shell=other/);
+  });
+
+  it('a bad value gives one warning naming the setting, and its default is used', async () => {
+    await startIncident('extension-host suite: bad setting');
+    const uri = workspaceUri('fixtures/runs.md');
+    await withWarningMessages(async (warnings) => {
+      const entry = await withSettings({ shell: 42, 'safety.protectedContexts': 'prod' }, async () => {
+        const first = await runBlock(uri, 1);
+        await runBlock(uri, 1);
+        return first;
+      });
+      assert.match(entry?.output ?? '', /shell=bash/, 'the default shell ran the block');
+      assert.equal(entry?.status, 'ok');
+      const shell = warnings.filter((w) => w.includes('runbookLens.shell'));
+      assert.deepEqual(shell, ['Runbook Lens: runbookLens.shell: 42 is not allowed (a shell program such as bash or sh); using "bash" instead.'], 'shown once, not on every read');
+      assert.ok(warnings.some((w) => w.includes('runbookLens.safety.protectedContexts: "prod" is not allowed') && w.includes('using ["*prod*"] instead')), warnings.join('\n'));
+    });
   });
 });

@@ -102,16 +102,25 @@ export async function withInputBox<T>(answer: (o: vscode.InputBoxOptions) => str
 
 /** Records the texts of vscode.window.showErrorMessage while `fn` runs (the notifications are still shown). */
 export async function withErrorMessages<T>(fn: (messages: string[]) => Promise<T>): Promise<T> {
-  const win = vscode.window as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
-  const original = win.showErrorMessage;
+  return withMessages('showErrorMessage', fn);
+}
+
+/** Records the texts of vscode.window.showWarningMessage while `fn` runs (the notifications are still shown). */
+export async function withWarningMessages<T>(fn: (messages: string[]) => Promise<T>): Promise<T> {
+  return withMessages('showWarningMessage', fn);
+}
+
+async function withMessages<T>(which: 'showErrorMessage' | 'showWarningMessage', fn: (messages: string[]) => Promise<T>): Promise<T> {
+  const win = vscode.window as unknown as Record<typeof which, (message: string, ...rest: unknown[]) => Thenable<unknown>>;
+  const original = win[which];
   const messages: string[] = [];
-  win.showErrorMessage = (message: string, ...rest: unknown[]) => {
+  win[which] = (message: string, ...rest: unknown[]) => {
     messages.push(message);
     return original.call(vscode.window, message, ...rest);
   };
   try {
     return await fn(messages);
   } finally {
-    win.showErrorMessage = original;
+    win[which] = original;
   }
 }

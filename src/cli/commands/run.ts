@@ -18,6 +18,7 @@ import { ambientTarget, kubeconfigFromFlags, retargetHelp, runTargetFromFlags, t
 import { printQueryOutcome, prometheusUrlFrom, promqlHelp, promqlOptions } from '../promqlBlock';
 import { guardHelp, guardOptions, REFUSED_EXIT } from '../guardRun';
 import { readCliSafety } from '../safetySettings';
+import { readWorkspaceSettings } from '../workspaceSettings';
 import { cliRunDriver } from '../runDriver';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
 import { inClusterPromqlExecutor } from '../../core/kube/serviceProxy/inClusterPrometheus';
@@ -176,7 +177,8 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError((err as Error).message);
     }
     const kube = runTargetFromFlags(values, pinned);
-    const serviceProxy = !values['no-service-proxy'];
+    // The workspace's runbookLens.cluster.serviceProxy, then the flag (bad values were already warned about by the safety read).
+    const serviceProxy = !values['no-service-proxy'] && readWorkspaceSettings(file, () => undefined).clusterServiceProxy;
     const inCluster = serviceProxy && serviceProxyWanted(block.attributes) && Boolean(kube ?? pinned);
     const prometheus = promql ? prometheusUrlFrom(values.prometheus, block, file, inCluster) : undefined;
     const kubeconfig = () => kube?.merged ?? kubeconfigFromFlags(values);

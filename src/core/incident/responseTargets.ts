@@ -26,7 +26,7 @@ export function parseResponseTarget(value: unknown, what: string): ResponseTarge
 
 /** Defaults with the user's overrides applied; bad overrides are reported and ignored. */
 export function resolveResponseTargets(overrides: unknown): { targets: Record<Severity, ResponseTarget>; problems: string[] } {
-  const { values, problems } = resolvePerSeverity(overrides, DEFAULT_RESPONSE_TARGETS, 'runbookLens.responseTargets', parseResponseTarget);
+  const { values, problems } = resolvePerSeverity(overrides, DEFAULT_RESPONSE_TARGETS, 'runbookLens.responseTargets', parseResponseTarget, describeTarget);
   return { targets: values, problems };
 }
 

@@ -18,13 +18,19 @@ export function formatUtcClock(iso: string | Date): string {
   return `${d.toISOString().slice(11, 16)} UTC`;
 }
 
-/** Compact duration: "45 s", "12 min", "1 h 05 min", "2 d 3 h". Negative values keep their sign. */
-export function formatDuration(ms: number): string {
+/**
+ * Compact duration: "45 s", "12 min", "1 h 05 min", "2 d 3 h". Negative values keep their sign.
+ * `precise` is for runs, which are often short: "0.4 s", "1.2 s", "2 min 05 s", then as above.
+ */
+export function formatDuration(ms: number, o: { precise?: boolean } = {}): string {
   if (!Number.isFinite(ms)) return '—';
   const sign = ms < 0 ? '-' : '';
-  const totalSeconds = Math.round(Math.abs(ms) / 1000);
+  const abs = Math.abs(ms);
+  if (o.precise && abs < 59_950) return `${sign}${(abs / 1000).toFixed(1)} s`;
+  const totalSeconds = Math.round(abs / 1000);
   if (totalSeconds < 60) return `${sign}${totalSeconds} s`;
   const totalMinutes = Math.floor(totalSeconds / 60);
+  if (o.precise && totalMinutes < 60) return `${sign}${totalMinutes} min ${String(totalSeconds % 60).padStart(2, '0')} s`;
   if (totalMinutes < 60) return `${sign}${totalMinutes} min`;
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;

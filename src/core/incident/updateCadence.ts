@@ -3,6 +3,7 @@ import type { Incident, Severity, TimelineEntry } from './types';
 import { parseDurationSpec } from './durationSpec';
 import { resolvePerSeverity } from './severitySetting';
 import { milestoneTimes } from './incidentDurations';
+import { formatDuration } from './timeFormat';
 
 /** Milliseconds between updates; 0 means no reminders. P0 follows the runbook's 15 minutes. */
 export const DEFAULT_UPDATE_INTERVALS: Readonly<Record<Severity, number>> = {
@@ -13,7 +14,7 @@ export const DEFAULT_UPDATE_INTERVALS: Readonly<Record<Severity, number>> = {
 };
 
 export function resolveUpdateIntervals(overrides: unknown): { intervals: Record<Severity, number>; problems: string[] } {
-  const { values, problems } = resolvePerSeverity(overrides, DEFAULT_UPDATE_INTERVALS, 'runbookLens.updateIntervals', parseDurationSpec);
+  const { values, problems } = resolvePerSeverity(overrides, DEFAULT_UPDATE_INTERVALS, 'runbookLens.updateIntervals', parseDurationSpec, (ms) => (ms === 0 ? 'none' : formatDuration(ms)));
   return { intervals: values, problems };
 }
 

@@ -1,6 +1,7 @@
 import type { KubeTarget } from '../kube/types';
 import type { Runbook } from './types';
 import { describeBlock } from './blockLabel';
+import { formatDuration } from '../incident/timeFormat';
 
 export interface LastRun {
   status: 'ok' | 'failed' | 'stopped' | 'timeout';
@@ -30,19 +31,12 @@ export interface LensInputs {
   lastResult(index: number): LastRun | undefined;
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const m = Math.floor(ms / 60_000);
-  const s = Math.round((ms % 60_000) / 1000);
-  return `${m}m${String(s).padStart(2, '0')}s`;
-}
-
 /**
- * `✓ 0 · 1.2s` (`✓ 0 · last command only · 1.2s` when the shell could not check each command), `✗ 3 · 0.4s`, `✗ 0 · 2 commands failed · 2.3s` (an earlier command failed, the last
- * one did not), `■ stopped · 2.0s`, `⏱ timed out · 600.0s`. Never ✓ when any command failed.
+ * `✓ 0 · 1.2 s` (`✓ 0 · last command only · 1.2 s` when the shell could not check each command), `✗ 3 · 0.4 s`, `✗ 0 · 2 commands failed · 2.3 s` (an earlier command failed, the last
+ * one did not), `■ stopped · 2.0 s`, `⏱ timed out · 10 min 00 s`. Never ✓ when any command failed.
  */
 export function resultLabel(r: LastRun): string {
-  const d = formatDuration(r.durationMs);
+  const d = formatDuration(r.durationMs, { precise: true });
   const n = r.failedSteps ?? 0;
   const steps = n > 1 || (n === 1 && r.exitCode === 0) ? ` · ${n} command${n > 1 ? 's' : ''} failed` : '';
   const status = r.status === 'ok' && n > 0 ? 'failed' : r.status;

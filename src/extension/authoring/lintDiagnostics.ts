@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { lintRunbook } from '../../core/lint/lintRunbook';
 import type { LintDiagnostic, LintFix } from '../../core/lint/types';
 import type { RunbookCache } from '../runbookCache';
-import { readSafety } from '../safety/safetySettings';
+import { safetyConfig } from '../../core/config/safety';
+import { readSettings } from '../settings';
+import { errorText } from '../commands';
 
 const SEVERITY: Record<LintDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -54,13 +56,14 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Lints now and resolves when the diagnostics are published (used by tests and on open). */
   async update(document: vscode.TextDocument): Promise<void> {
     if (!isRunbook(document)) return;
-    if (!vscode.workspace.getConfiguration('runbookLens', document.uri).get<boolean>('lint.enabled', true)) {
+    const settings = readSettings(document.uri);
+    if (!settings.lintEnabled) {
       this.clear(document.uri);
       return;
     }
     const version = document.version;
     // The user's extra destructive and deny patterns count, as they do when the block runs.
-    const found = await lintRunbook(document.getText(), { runbook: this.runbooks.get(document), guardRules: readSafety(document.uri).rules });
+    const found = await lintRunbook(document.getText(), { runbook: this.runbooks.get(document), guardRules: safetyConfig(settings).rules });
     // A newer edit has its own lint coming; never publish positions for an older text.
     if (document.isClosed || document.version !== version) return;
     const fixes = new Map<string, LintFix>();
@@ -81,7 +84,7 @@ export class LintDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.update(document).catch((err: unknown) => console.error(`Runbook Lens lint: ${err instanceof Error ? err.message : String(err)}`));
+      this.update(document).catch((err: unknown) => console.error(`Runbook Lens lint: ${errorText(err)}`));
     }, delay));
   }
 

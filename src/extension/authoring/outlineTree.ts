@@ -5,7 +5,7 @@ import { lastBlockResults, type BlockResult } from '../../core/incident/blockRes
 import { readTimeline } from '../../core/incident/timeline';
 import { buildOutline, hasBlocks, type OutlineSection } from '../../core/runbook/outline';
 import type { RunbookBlock } from '../../core/runbook/types';
-import type { RunbookLensApi } from '../extension';
+import type { RunDeps } from '../extension';
 
 export type BlockStatus = 'not run' | 'running' | BlockResult;
 
@@ -35,7 +35,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly api: RunbookLensApi) {
+  constructor(private readonly api: RunDeps) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((e) => {
         // Keep the last runbook when focus moves to the tree, the terminal or output.

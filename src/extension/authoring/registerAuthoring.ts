@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { RunbookLensApi } from '../extension';
+import { registerCommand } from '../commands';
+import type { RunDeps } from '../extension';
 import { openExampleRunbook } from './exampleRunbook';
 import { LintCodeActions } from './lintCodeActions';
 import { LintDiagnostics } from './lintDiagnostics';
@@ -15,25 +16,26 @@ export interface AuthoringApi {
  * Authoring help: lint diagnostics with quick fixes, the Runbook Outline view with each block's
  * state, and Run All / Run Section.
  */
-export function registerAuthoring(context: vscode.ExtensionContext, api: RunbookLensApi): AuthoringApi {
+export function registerAuthoring(api: RunDeps): { api: AuthoringApi; disposables: vscode.Disposable[] } {
+  const { context } = api.services;
   const diagnostics = new LintDiagnostics(api.runbooks);
   const outline = new OutlineProvider(api);
   const view = vscode.window.createTreeView('runbookLens.outline', { treeDataProvider: outline, showCollapseAll: true });
-  context.subscriptions.push(
+  const disposables = [
     diagnostics,
     outline,
     view,
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new LintCodeActions(diagnostics), { providedCodeActionKinds: LintCodeActions.kinds }),
-    vscode.commands.registerCommand('runbookLens.openExampleRunbook', () => openExampleRunbook(context)),
+    registerCommand('runbookLens.openExampleRunbook', () => openExampleRunbook(context)),
     // Tree items pass themselves to inline actions; runBlock takes (uri, index).
-    vscode.commands.registerCommand('runbookLens.runOutlineBlock', (node?: OutlineNode) =>
+    registerCommand('runbookLens.runOutlineBlock', (node?: OutlineNode) =>
       node?.kind === 'block' ? vscode.commands.executeCommand('runbookLens.runBlock', node.uri, node.block.index) : undefined),
-    vscode.commands.registerCommand('runbookLens.revealLine', (uri: vscode.Uri, line: number) => revealLine(uri, line)),
-    vscode.commands.registerCommand('runbookLens.runAll', (uri?: vscode.Uri, args?: RunAllArgs) => {
+    registerCommand('runbookLens.revealLine', (uri: vscode.Uri, line: number) => revealLine(uri, line)),
+    registerCommand('runbookLens.runAll', (uri?: vscode.Uri, args?: RunAllArgs) => {
       const target = uri instanceof vscode.Uri ? uri : runbookUri(outline);
       return target ? runAll(api, target, undefined, args) : undefined;
     }),
-    vscode.commands.registerCommand('runbookLens.runSection', (where?: OutlineNode | vscode.Uri, headingLine?: number, args?: RunAllArgs) => {
+    registerCommand('runbookLens.runSection', (where?: OutlineNode | vscode.Uri, headingLine?: number, args?: RunAllArgs) => {
       if (where instanceof vscode.Uri && headingLine) return runAll(api, where, headingLine, args);
       if (where && !(where instanceof vscode.Uri) && where.kind === 'section') return runAll(api, where.uri, where.section.heading.line);
       const editor = vscode.window.activeTextEditor;
@@ -46,8 +48,8 @@ export function registerAuthoring(context: vscode.ExtensionContext, api: Runbook
       }
       return runAll(api, editor.document.uri, heading.line);
     }),
-  );
-  return { diagnostics, outline };
+  ];
+  return { api: { diagnostics, outline }, disposables };
 }
 
 function runbookUri(outline: OutlineProvider): vscode.Uri | undefined {

@@ -1,9 +1,10 @@
 import { describeBlock, listLabel } from '../../core/runbook/blockLabel';
 import * as vscode from 'vscode';
 import { executePlan, planRunAll, SKIP_LABELS, summaryText, type FailurePolicy, type RunAllPlan, type StepOutcome } from '../../core/runbook/runAllPlan';
-import type { RunbookLensApi } from '../extension';
+import type { RunDeps } from '../extension';
 import { askAllPlaceholders } from './placeholderForm';
 import { refuseGenerated } from '../generatedDocument';
+import { readSettings } from '../settings';
 
 export interface RunAllArgs {
   /** Placeholder values given up front (tests); anything missing is still asked. */
@@ -17,7 +18,7 @@ export interface RunAllArgs {
  * the normal run path (so each is confirmed, targeted and recorded like a single run), with a
  * cancellable progress notification. Returns the summary text, or undefined when nothing ran.
  */
-export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: number | undefined, args: RunAllArgs = {}): Promise<string | undefined> {
+export async function runAll(api: RunDeps, uri: vscode.Uri, headingLine: number | undefined, args: RunAllArgs = {}): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
     return undefined;
@@ -42,7 +43,7 @@ export async function runAll(api: RunbookLensApi, uri: vscode.Uri, headingLine: 
   const vars = await askAllPlaceholders(plan.placeholders, api.runs.memory.get(incidentDir), args.vars, choices, label);
   if (!vars) return undefined;
   await api.runs.memory.remember(incidentDir, vars);
-  const policy = args.onFailure ?? vscode.workspace.getConfiguration('runbookLens', uri).get<FailurePolicy>('runAll.onFailure', 'ask');
+  const policy = args.onFailure ?? readSettings(uri).runAllOnFailure;
 
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Runbook Lens: ${what}`, cancellable: true },

@@ -7,7 +7,7 @@ import { formatDuration, formatUtc } from '../../core/incident/timeFormat';
 import { describeTarget, responseState } from '../../core/incident/responseTargets';
 import type { IncidentModel } from './incidentModel';
 import { entryIcon } from './entryIcons';
-import { readIncidentSettings } from './incidentSettings';
+import { readSettings } from '../settings';
 
 /** Entries listed under "Timeline"; the webview shows them all. */
 const TREE_ENTRY_LIMIT = 200;
@@ -39,7 +39,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const pinned = pinnedIds(snap.entries);
     const { incident } = snap;
     if (!node) {
-      const { targets } = readIncidentSettings();
+      const { responseTargets: targets } = readSettings();
       const s = responseState(incident, targets, new Date());
       const response = s.acknowledgedAt
         ? `acknowledged in ${formatDuration(s.elapsedMs)} (${s.level})`

@@ -10,10 +10,10 @@ import { draftPostmortem, describeDraft } from '../../core/incident/draftPostmor
 import { listIncidents } from '../../core/incident/incidentStore';
 import type { IncidentModel } from './incidentModel';
 import type { Node } from './incidentTree';
-import { readIncidentSettings } from './incidentSettings';
 import { readSettings } from '../settings';
 import { askTime } from './askTime';
 import type { IncidentService } from '../services';
+import { openIncidentOrSay } from '../commands';
 
 const STATUS_HELP: Record<IncidentStatus, string> = {
   investigating: 'Looking for the cause',
@@ -31,11 +31,7 @@ export class LifecycleCommands {
   }
 
   private dir(): string | undefined {
-    const dir = this.incidents.currentDir();
-    if (!dir) {
-      void vscode.window.showInformationMessage('Runbook Lens: no incident is open.', 'Start Incident').then((p) => p && vscode.commands.executeCommand('runbookLens.startIncident'));
-    }
-    return dir;
+    return openIncidentOrSay(this.incidents);
   }
 
   async setStatus(arg?: string): Promise<IncidentStatus | undefined> {
@@ -151,7 +147,7 @@ export class LifecycleCommands {
     const dir = this.dir();
     if (!dir) return undefined;
     const result = await draftPostmortem(dir, {
-      targets: readIncidentSettings().targets,
+      targets: readSettings().responseTargets,
       workspaceRoots: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
     });
     await vscode.window.showTextDocument(vscode.Uri.file(result.file), { preview: false });

@@ -7,8 +7,8 @@ import { lastNotification } from '../../core/incident/updateCadence';
 import { POST_MORTEM_MD } from '../../core/incident/incidentFiles';
 import { checkWebhookUrl, postSlackMessage, SlackPostError } from '../../core/integrations/slack';
 import type { IncidentModel } from './incidentModel';
-import { readIncidentSettings } from './incidentSettings';
 import { readSettings } from '../settings';
+import { errorText, sayNoIncident, showError } from '../commands';
 
 /** SecretStorage key of the Slack incoming webhook URL. */
 export const WEBHOOK_SECRET = 'runbookLens.slackWebhookUrl';
@@ -30,7 +30,7 @@ function suggestedKind(model: IncidentModel): MessageKind {
 export async function composeDraft(model: IncidentModel, kind?: MessageKind): Promise<vscode.Uri | undefined> {
   const snap = await model.ready();
   if (!snap) {
-    void vscode.window.showInformationMessage('Runbook Lens: no incident is open.');
+    sayNoIncident();
     return undefined;
   }
   const suggested = suggestedKind(model);
@@ -39,7 +39,7 @@ export async function composeDraft(model: IncidentModel, kind?: MessageKind): Pr
     .sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested));
   const chosen: MessageKind | undefined = kind ?? (await vscode.window.showQuickPick(items, { title: 'Compose Message', placeHolder: 'Which message?' }))?.value;
   if (!chosen) return undefined;
-  const { intervals } = readIncidentSettings();
+  const { updateIntervals: intervals } = readSettings();
   const text = composeMessage(chosen, {
     incident: snap.incident,
     entries: snap.entries,
@@ -107,8 +107,8 @@ export async function postDraft(secrets: vscode.SecretStorage, model: IncidentMo
     void vscode.window.showInformationMessage(`Runbook Lens: posted to Slack${r.attempts > 1 ? ` (after ${r.attempts} attempts)` : ''} and recorded in the timeline.`);
     return true;
   } catch (err) {
-    const message = err instanceof SlackPostError ? err.message : `posting failed: ${(err as Error).message}`;
-    void vscode.window.showErrorMessage(`Runbook Lens: ${message}`);
+    const message = err instanceof SlackPostError ? err.message : `posting failed: ${errorText(err)}`;
+    void showError(`${message}`);
     return false;
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { computeMetrics } from '../../core/incident/metrics';
 import { readIncidentRecords } from '../../core/incident/incidentRecords';
 import { createPanel } from './webviewHtml';
+import { errorText } from '../commands';
 
 /** Incident metrics with charts (chart.js) for every incident folder under a root. */
 export class MetricsPanel implements vscode.Disposable {
@@ -41,7 +42,7 @@ export class MetricsPanel implements vscode.Disposable {
       const report = computeMetrics(records);
       void this.panel.webview.postMessage({ type: 'report', root: vscode.workspace.asRelativePath(this.root), report, problems });
     } catch (err) {
-      void this.panel.webview.postMessage({ type: 'error', message: (err as Error).message });
+      void this.panel.webview.postMessage({ type: 'error', message: errorText(err) });
     }
   }
 

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerCommand as register, sayNoIncident } from '../commands';
+import type { IncidentSession, StartIncidentArgs } from '../incidentSession';
 import type { ExtensionServices } from '../services';
 import { MESSAGE_KINDS } from '../../core/incident/comms';
 import type { IncidentDetails } from '../../core/incident/lifecycle';
@@ -27,7 +29,8 @@ function entryArg(a: unknown): string | Node | undefined {
 }
 
 /** Incident lifecycle, timeline view, post-mortem, messages and metrics (issue 6). */
-export function registerIncident(ctx: vscode.ExtensionContext, services: ExtensionServices): IncidentApi {
+export function registerIncident(services: ExtensionServices, session: IncidentSession): { api: IncidentApi; disposables: vscode.Disposable[] } {
+  const ctx = services.context;
   const model = new IncidentModel(services.incidents);
   const commands = new LifecycleCommands(services.incidents, model);
   const tree = new IncidentTreeProvider(model);
@@ -35,34 +38,22 @@ export function registerIncident(ctx: vscode.ExtensionContext, services: Extensi
   const pin = async (id: string, unpin: boolean): Promise<void> => { await commands.pinEntry(id, unpin); };
   const showTimeline = async (): Promise<boolean> => {
     if (!(await model.ready())) {
-      void vscode.window.showInformationMessage('Runbook Lens: no incident is open.', 'Start Incident', 'Open Incident').then((p) => {
-        if (p === 'Start Incident') void vscode.commands.executeCommand('runbookLens.startIncident');
-        if (p === 'Open Incident') void vscode.commands.executeCommand('runbookLens.openIncident');
-      });
+      sayNoIncident();
       return false;
     }
     TimelinePanel.show(ctx.extensionUri, model, pin);
     return true;
   };
 
-  /** Commands report bad input and failures as one line, never a stack trace. */
-  const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
-    try {
-      return await fn(...args);
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Runbook Lens: ${(err as Error).message}`);
-      return undefined;
-    }
-  };
-  const register = <A extends unknown[], R>(id: string, fn: (...args: A) => Promise<R>): vscode.Disposable => vscode.commands.registerCommand(id, guarded(fn));
-
-  ctx.subscriptions.push(
+  const disposables = [
     model,
     tree,
     reminders,
     new IncidentStatusBar(model),
     vscode.window.registerTreeDataProvider('runbookLens.incident', tree),
     // Menus pass their own context (see commandArgs.ts): each argument is read only when it has the documented shape.
+    register('runbookLens.startIncident', (args?: unknown) =>
+      session.start(optionsArg<StartIncidentArgs>(args, ['title', 'severity', 'commander', 'impactStart', 'earliestAlert']) ?? {})),
     register('runbookLens.setStatus', (s?: unknown) => commands.setStatus(stringArg(s))),
     register('runbookLens.markMilestone', (a?: unknown) => commands.markMilestone(stringArg(a) ?? optionsArg<{ name?: string; at?: string }>(a, ['name', 'at']))),
     register('runbookLens.addNote', (a?: unknown) => commands.addNote(stringArg(a) ?? optionsArg<{ text?: string }>(a, ['text']))),
@@ -108,6 +99,6 @@ export function registerIncident(ctx: vscode.ExtensionContext, services: Extensi
       const pick = await vscode.window.showQuickPick(actions.map(([label, command]) => ({ label, command })), { title: 'Incident' });
       if (pick) await vscode.commands.executeCommand(pick.command);
     }),
-  );
-  return { model, tree, reminders };
+  ];
+  return { api: { model, tree, reminders }, disposables };
 }

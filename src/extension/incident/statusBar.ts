@@ -4,7 +4,7 @@ import { formatDuration, formatUtc } from '../../core/incident/timeFormat';
 import { impactStart } from '../../core/incident/incidentDurations';
 import { statusLine } from '../../core/incident/statusLine';
 import type { IncidentModel } from './incidentModel';
-import { readIncidentSettings } from './incidentSettings';
+import { readSettings } from '../settings';
 
 /** Open incident, severity and elapsed time against the response target; warns near (≥80 %) and past it. */
 export class IncidentStatusBar implements vscode.Disposable {
@@ -27,7 +27,7 @@ export class IncidentStatusBar implements vscode.Disposable {
       return;
     }
     const { incident } = snap;
-    const { targets } = readIncidentSettings();
+    const { responseTargets: targets } = readSettings();
     const now = new Date();
     const s = responseState(incident, targets, now);
     const target = describeTarget(targets[incident.severity]);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { nextUpdateDue } from '../../core/incident/updateCadence';
 import { formatDuration } from '../../core/incident/timeFormat';
 import type { IncidentModel } from './incidentModel';
-import { readIncidentSettings } from './incidentSettings';
+import { readSettings } from '../settings';
 
 /** Reminds the user when a stakeholder update is due (P0 every 15 minutes by default). */
 export class UpdateReminders implements vscode.Disposable {
@@ -16,14 +16,14 @@ export class UpdateReminders implements vscode.Disposable {
 
   async check(now = new Date()): Promise<void> {
     const snap = this.model.current();
-    const settings = readIncidentSettings();
-    if (!snap || !settings.reminders || now.getTime() < this.snoozedUntil) return;
-    const due = nextUpdateDue(snap.incident, snap.entries, settings.intervals);
+    const settings = readSettings();
+    if (!snap || !settings.updateReminders || now.getTime() < this.snoozedUntil) return;
+    const due = nextUpdateDue(snap.incident, snap.entries, settings.updateIntervals);
     if (!due || due.getTime() > now.getTime()) return;
     const key = `${snap.dir}@${due.toISOString()}`;
     if (key === this.remindedFor) return;
     this.remindedFor = key;
-    const every = formatDuration(settings.intervals[snap.incident.severity]);
+    const every = formatDuration(settings.updateIntervals[snap.incident.severity]);
     const pick = await vscode.window.showWarningMessage(
       `Runbook Lens: a stakeholder update on "${snap.incident.title}" is due (${snap.incident.severity}: every ${every}).`,
       'Compose Update', 'Snooze 5 min',

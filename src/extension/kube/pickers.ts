@@ -4,6 +4,7 @@ import { listContexts, resolveTarget, type ContextInfo } from '../../core/kube/c
 import { listObjectNames } from '../../core/kube/lookups';
 import type { MergedKubeconfig } from '../../core/kube/mergeKubeconfig';
 import type { KubeTarget } from '../../core/kube/types';
+import { errorText, showError } from '../commands';
 
 interface ContextItem extends vscode.QuickPickItem {
   context: ContextInfo;
@@ -21,7 +22,7 @@ function contextItems(merged: MergedKubeconfig, current: KubeTarget | undefined)
 export async function pickContext(merged: MergedKubeconfig, current: KubeTarget | undefined): Promise<ContextInfo | undefined> {
   const items = contextItems(merged, current);
   if (items.length === 0) {
-    void vscode.window.showErrorMessage(`Runbook Lens: no Kubernetes context is defined in ${merged.files.join(', ') || 'any kubeconfig file'}. Set runbookLens.kubeconfig or KUBECONFIG.`);
+    void showError(`no Kubernetes context is defined in ${merged.files.join(', ') || 'any kubeconfig file'}. Set runbookLens.kubeconfig or KUBECONFIG.`);
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(items, { title: 'Runbook Lens: cluster target (1/2) — context', placeHolder: 'Kubernetes context', matchOnDescription: true, matchOnDetail: true });
@@ -61,7 +62,7 @@ export async function pickNamespace(merged: MergedKubeconfig, context: ContextIn
       qp.placeholder = 'Pick a namespace or type one';
     } catch (err) {
       live = [context.effectiveNamespace];
-      qp.placeholder = `Cannot list namespaces (${err instanceof Error ? err.message : String(err)}). Type a namespace.`;
+      qp.placeholder = `Cannot list namespaces (${errorText(err)}). Type a namespace.`;
     }
     qp.busy = false;
     render();

@@ -1,50 +1,31 @@
 import * as vscode from 'vscode';
 import { sweepStaleScopedKubeconfigs } from '../../core/kube/staleScoped';
-import { parseRunbook } from '../../core/runbook/parse';
+import { registerBlockCommand, registerCommand } from '../commands';
 import type { RunController } from '../run/runController';
 import type { ExtensionServices } from '../services';
 import { runOnContexts } from './runOnContexts';
 import { createTargetStatusBar } from './statusBar';
 import { checkClusterCommand, selectClusterTarget } from './targetCommands';
-import { KubeTargetService } from './targetService';
+import type { KubeTargetService } from './targetService';
 
 /**
- * Cluster targeting in the editor: fills `services.target`, shows the target in the status bar,
- * and registers Select Cluster Target, Check Cluster and Run on several contexts….
+ * Cluster targeting in the editor: the target in the status bar, kept in step with the open
+ * incident, and Select Cluster Target, Check Cluster and Run on Several Contexts….
  */
-export function registerKube(ctx: vscode.ExtensionContext, services: ExtensionServices, runs?: RunController): KubeTargetService {
+export function registerKube(services: ExtensionServices, target: KubeTargetService, runs: RunController): vscode.Disposable[] {
   // Scoped kubeconfigs left behind by a killed extension host are removed at start.
   sweepStaleScopedKubeconfigs();
-  const service = new KubeTargetService(ctx.workspaceState, services.incidents);
-  services.target = service;
-  const status = createTargetStatusBar(service, () => services.incidents.currentDir());
-  void service.syncWithIncident();
-  ctx.subscriptions.push(
-    service,
-    status,
-    service.onDidChange(() => services.refreshLenses()),
-    services.incidents.onDidChange(() => void service.syncWithIncident()),
+  void target.syncWithIncident();
+  return [
+    createTargetStatusBar(target, () => services.incidents.currentDir()),
+    target.onDidChange(() => services.refreshLenses()),
+    services.incidents.onDidChange(() => void target.syncWithIncident()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('runbookLens.kubeconfig')) service.reload();
+      if (e.affectsConfiguration('runbookLens.kubeconfig')) target.reload();
     }),
-    vscode.commands.registerCommand('runbookLens.selectClusterTarget', () => selectClusterTarget(service, services)),
-    vscode.commands.registerCommand('runbookLens.checkCluster', () => checkClusterCommand(service, services)),
-    vscode.commands.registerCommand('runbookLens.runOnContexts', (uri?: vscode.Uri, index?: number) => {
-      if (!runs) return undefined;
-      const editor = vscode.window.activeTextEditor;
-      const u = uri ?? editor?.document.uri;
-      const i = index ?? (editor ? blockIndexAtCursor(editor) : undefined);
-      if (!u || !i) {
-        void vscode.window.showInformationMessage('Runbook Lens: put the cursor in a shell block, or use the lens above it.');
-        return undefined;
-      }
-      return runOnContexts(service, services, runs, u, i);
-    }),
-  );
-  return service;
-
-  function blockIndexAtCursor(editor: vscode.TextEditor): number | undefined {
-    const line = editor.selection.active.line + 1;
-    return parseRunbook(editor.document.getText()).blocks.find((b) => b.kind === 'shell' && b.line <= line && line <= b.endLine)?.index;
-  }
+    registerCommand('runbookLens.selectClusterTarget', () => selectClusterTarget(target, services)),
+    registerCommand('runbookLens.checkCluster', () => checkClusterCommand(target, services)),
+    registerBlockCommand(services.runbooks, 'runbookLens.runOnContexts', { kind: 'shell', missing: 'put the cursor in a shell block, or use the lens above it.' }, (at) =>
+      runOnContexts(target, services, runs, at.uri, at.index)),
+  ];
 }

@@ -9,6 +9,7 @@ import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { pickContext, pickNamespace } from './pickers';
 import type { KubeTargetService } from './targetService';
+import { errorText, showError } from '../commands';
 
 const same = (a: KubeTarget | undefined, b: KubeTarget) => !!a && a.context === b.context && a.namespace === b.namespace && a.cluster === b.cluster;
 
@@ -26,7 +27,7 @@ export async function selectClusterTarget(service: KubeTargetService, services: 
   try {
     target = resolveTarget(merged, context.name, namespace);
   } catch (err) {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+    void showError(err);
     return undefined;
   }
   if (same(before, target)) return target;
@@ -59,7 +60,7 @@ export async function checkClusterCommand(service: KubeTargetService, services: 
       return await checkCluster(await connect(service.freshKubeconfig(), target));
     } catch (err) {
       // Kubeconfig problems (context gone, malformed file) are results too.
-      return { target, server: '', ok: false, error: err instanceof Error ? err.message : String(err), checkedAt: new Date().toISOString() };
+      return { target, server: '', ok: false, error: errorText(err), checkedAt: new Date().toISOString() };
     }
   });
   const text = formatClusterCheck(check);
@@ -70,9 +71,9 @@ export async function checkClusterCommand(service: KubeTargetService, services: 
       await appendEntry(dir, clusterCheckEntry(check, readSettings().actor));
       recorded = ' (recorded in the timeline)';
     } catch (err) {
-      recorded = ` (not recorded: ${err instanceof Error ? err.message : String(err)})`;
+      recorded = ` (not recorded: ${errorText(err)})`;
     }
   }
   if (check.ok) void vscode.window.showInformationMessage(`Runbook Lens: ${text}${recorded}`);
-  else void vscode.window.showErrorMessage(`Runbook Lens: ${text}${recorded}`);
+  else void showError(`${text}${recorded}`);
 }

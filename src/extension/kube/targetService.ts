@@ -14,9 +14,9 @@ import type { KubeTarget } from '../../core/kube/types';
 import { readIncident, updateIncident } from '../../core/incident/incidentStore';
 import { appendEntry } from '../../core/incident/timeline';
 import { targetFailureEntry } from '../../core/kube/timelineNotes';
-import { readSettings } from '../settings';
+import { configuredKubeconfigs, readSettings } from '../settings';
 import type { IncidentService, TargetService } from '../services';
-import { configuredKubeconfigs } from './kubeconfigSetting';
+import { showError, errorText } from '../commands';
 
 const CHOSEN_KEY = 'runbookLens.kubeTarget';
 
@@ -47,7 +47,7 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
       this.loadError = undefined;
     } catch (err) {
       this.merged = undefined;
-      this.loadError = err instanceof Error ? err.message : String(err);
+      this.loadError = errorText(err);
     }
     this.changed.fire();
   }
@@ -66,7 +66,7 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     try {
       return this.freshKubeconfig();
     } catch (err) {
-      void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(err);
       return undefined;
     }
   }
@@ -159,7 +159,7 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     } catch (err) {
       // Nothing runs; the timeline still says why (context gone, malformed kubeconfig…).
       const dir = this.incidents.currentDir();
-      if (dir) await appendEntry(dir, targetFailureEntry(target, err instanceof Error ? err.message : String(err), readSettings().actor)).catch(() => undefined);
+      if (dir) await appendEntry(dir, targetFailureEntry(target, errorText(err), readSettings().actor)).catch(() => undefined);
       throw err;
     }
   }
@@ -180,7 +180,7 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
       return (await listObjectNames(conn, kind, { timeoutMs: 3000 })).map((value) => ({ value }));
     } catch (err) {
       // The user can still type a value; say why there is no list.
-      void vscode.window.setStatusBarMessage(`Runbook Lens: no live ${kind} for <${name}>: ${err instanceof Error ? err.message : String(err)}`, 8000);
+      void vscode.window.setStatusBarMessage(`Runbook Lens: no live ${kind} for <${name}>: ${errorText(err)}`, 8000);
       return undefined;
     }
   }

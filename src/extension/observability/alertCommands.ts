@@ -11,7 +11,7 @@ import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { ObservabilitySecrets } from './credentials';
-import { readObservabilitySettings } from './observabilitySettings';
+import { showError } from '../commands';
 
 export interface ImportArgs {
   /** Alert names or fingerprints to add without the picker ('all' for every one). */
@@ -32,9 +32,9 @@ function ago(iso: string): string {
 }
 
 async function fetchAlerts(secrets: ObservabilitySecrets): Promise<{ alerts: Alert[]; url: string } | undefined> {
-  const { alertmanagerUrl: url } = readObservabilitySettings();
+  const { alertmanagerUrl: url } = readSettings();
   if (!url) {
-    const pick = await vscode.window.showErrorMessage('Runbook Lens: set runbookLens.alertmanager.url to import alerts.', 'Open Settings');
+    const pick = await showError('set runbookLens.alertmanager.url to import alerts.', 'Open Settings');
     if (pick) await vscode.commands.executeCommand('workbench.action.openSettings', 'runbookLens.alertmanager.url');
     return undefined;
   }
@@ -43,7 +43,7 @@ async function fetchAlerts(secrets: ObservabilitySecrets): Promise<{ alerts: Ale
     const alerts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading Alertmanager alerts…' }, () => listActiveAlerts({ baseUrl: url, auth }));
     return { alerts, url };
   } catch (err) {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+    void showError(err);
     return undefined;
   }
 }
@@ -106,7 +106,7 @@ export async function importAlerts(services: ExtensionServices, secrets: Observa
 /** Alerts the user can pick from: the active ones, and those already imported into the open incident. */
 async function alertsWithRunbooks(services: ExtensionServices, secrets: ObservabilitySecrets): Promise<{ name: string; url: string; detail: string }[]> {
   const out = new Map<string, { name: string; url: string; detail: string }>();
-  const { alertmanagerUrl } = readObservabilitySettings();
+  const { alertmanagerUrl } = readSettings();
   if (alertmanagerUrl) {
     const fetched = await fetchAlerts(secrets);
     for (const a of fetched?.alerts ?? []) {

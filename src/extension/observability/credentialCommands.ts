@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HttpAuth } from '../../core/integrations/httpAuth';
 import type { ObservabilitySecrets } from './credentials';
-import { readObservabilitySettings } from './observabilitySettings';
+import { readSettings } from '../settings';
 
 /** Arguments for scripted use (tests): skip the prompts that are answered here. */
 export interface CredentialArgs {
@@ -10,7 +10,7 @@ export interface CredentialArgs {
 }
 
 async function pickServer(): Promise<string | undefined> {
-  const s = readObservabilitySettings();
+  const s = readSettings();
   const items: (vscode.QuickPickItem & { url: string })[] = [];
   const seen = new Set<string>();
   const add = (url: string, description: string) => {

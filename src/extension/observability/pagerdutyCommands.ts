@@ -5,7 +5,7 @@ import type { ExtensionServices } from '../services';
 import { PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
 import type { ObservabilitySecrets } from './credentials';
-import { readObservabilitySettings } from './observabilitySettings';
+import { showError } from '../commands';
 
 const LAST_DEDUP = 'runbookLens.pagerduty.lastDedupKey:';
 
@@ -48,11 +48,11 @@ export async function pagerDutyCommand(
   }));
   if (!dedupKey?.trim()) return undefined;
   await services.context.workspaceState.update(LAST_DEDUP + incidentDir, dedupKey.trim());
-  const { pagerdutyEventsUrl } = readObservabilitySettings();
+  const { pagerdutyEventsUrl } = readSettings();
   const out = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `PagerDuty: ${verb}…` }, () =>
     pagerDutyAndRecord(incidentDir, { eventsUrl: pagerdutyEventsUrl, routingKey: routingKey!, action, dedupKey: dedupKey.trim() }, { actor: readSettings().actor }));
   if (!out.ok) {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${out.error} (recorded in the timeline)`);
+    void showError(`${out.error} (recorded in the timeline)`);
     return out;
   }
   const m = out.milestone;

@@ -13,7 +13,6 @@ import { askPlaceholders, PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
 import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
-import { readObservabilitySettings } from './observabilitySettings';
 import { serviceProxyWanted } from '../../core/runbook/attributes';
 import type { QueryPanel } from './queryPanel';
 import type { QueryRuns } from './queryRuns';
@@ -50,11 +49,11 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     void vscode.window.showErrorMessage(block ? `Runbook Lens: ${describeBlock(block)} of ${path.basename(uri.fsPath)} is a ${block.lang} block, not a promql query.` : `Runbook Lens: that query is gone from ${path.basename(uri.fsPath)} (the runbook changed).`);
     return undefined;
   }
-  const settings = readObservabilitySettings(uri);
+  const settings = readSettings(uri);
   const target = services.target?.current();
   const baseUrl = prometheusUrlFor(target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl);
   // No URL set: the target cluster's own Prometheus Service, through the in-cluster address proxy.
-  const inCluster = !baseUrl && target && services.target?.queryInCluster && vscode.workspace.getConfiguration('runbookLens', uri).get<boolean>('cluster.serviceProxy', true) && serviceProxyWanted(block.attributes);
+  const inCluster = !baseUrl && target && services.target?.queryInCluster && settings.clusterServiceProxy && serviceProxyWanted(block.attributes);
   if (!baseUrl && !inCluster) {
     void vscode.window.showErrorMessage(
       `Runbook Lens: no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls${target ? ', or turn on runbookLens.cluster.serviceProxy to use the cluster\'s own Prometheus' : ''}.`,
@@ -82,8 +81,9 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (${shortLabel(block)})…` },
       async () => {
-        if (baseUrl) return executePromql(block, query, { baseUrl, auth: await secrets.authFor(baseUrl), timeoutMs: settings.queryTimeoutMs });
-        const found = await services.target!.queryInCluster!(block, query, target!, settings.queryTimeoutMs);
+        const timeoutMs = settings.prometheusTimeoutSeconds * 1000;
+        if (baseUrl) return executePromql(block, query, { baseUrl, auth: await secrets.authFor(baseUrl), timeoutMs });
+        const found = await services.target!.queryInCluster!(block, query, target!, timeoutMs);
         for (const note of found.notes) void vscode.window.showWarningMessage(`Runbook Lens: ${note}`);
         return found.outcome;
       },

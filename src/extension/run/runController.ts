@@ -106,7 +106,7 @@ export class RunController implements vscode.Disposable {
 
     const settings = readSettings(document.uri);
     const controller = this.state.start(uri, index);
-    const serviceProxy = vscode.workspace.getConfiguration('runbookLens', document.uri).get<boolean>('cluster.serviceProxy', true) && serviceProxyWanted(block.attributes);
+    const serviceProxy = settings.clusterServiceProxy && serviceProxyWanted(block.attributes);
     const scoped = target && this.services.target ? await this.scopedEnvOrReport(target, serviceProxy) : undefined;
     if (target && this.services.target && !scoped) {
       this.state.finish(uri, index, controller, undefined);

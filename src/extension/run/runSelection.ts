@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../core/incident/types';
 import { selectRunbookLines, type LineSelection } from '../../core/runbook/selectLines';
+import { editorFor } from '../commandArgs';
 import type { RunbookCache } from '../runbookCache';
 import type { RunController } from './runController';
 
@@ -23,14 +24,6 @@ function pick(editor: vscode.TextEditor, runbooks: RunbookCache): LineSelection 
   if (editor.selection.isEmpty) return { ok: false, error: 'nothing is selected: select the lines of a block to run' };
   const lines = selectedLineRange(editor.selection);
   return { ...selectRunbookLines(runbooks.get(editor.document), lines[0], lines[1]), lines };
-}
-
-/** The editor the command is about: the one showing `arg` (editor/context passes the document's URI), else the active one. */
-function editorFor(arg: unknown): vscode.TextEditor | undefined {
-  const active = vscode.window.activeTextEditor;
-  if (!(arg instanceof vscode.Uri)) return active;
-  if (active?.document.uri.toString() === arg.toString()) return active;
-  return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === arg.toString());
 }
 
 export async function runSelectionCommand(runs: RunController, runbooks: RunbookCache, arg?: unknown): Promise<TimelineEntry | undefined> {

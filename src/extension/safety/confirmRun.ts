@@ -5,7 +5,7 @@ import { judgeBlock } from '../../core/guard/judgeBlock';
 import type { Confirmation } from '../../core/incident/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { RunbookBlock } from '../../core/runbook/types';
-import { readSafety } from './safetySettings';
+import { readSafety } from '../settings';
 
 export async function confirmRun(block: RunbookBlock, code: string, target: KubeTarget | undefined, scope?: vscode.Uri): Promise<Confirmation | undefined> {
   if (!vscode.workspace.isTrusted) {

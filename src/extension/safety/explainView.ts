@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { explainBlock, explanationMarkdown } from '../../core/guard/explain';
 import { judgeBlock } from '../../core/guard/judgeBlock';
-import { parseRunbook } from '../../core/runbook/parse';
 import { describeBlock } from '../../core/runbook/blockLabel';
+import type { BlockRef } from '../blockAtCursor';
 import type { ExtensionServices } from '../services';
-import { readSafety } from './safetySettings';
+import { readSafety } from '../settings';
 
 export const EXPLAIN_SCHEME = 'runbook-lens-explain';
 
@@ -29,23 +29,9 @@ export class ExplainDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** The block under the cursor when the command comes from the palette. */
-function blockFromEditor(): { uri: vscode.Uri; index: number } | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') return undefined;
-  const line = editor.selection.active.line + 1;
-  const block = parseRunbook(editor.document.getText()).blocks.find((b) => b.line <= line && line <= b.endLine);
-  return block ? { uri: editor.document.uri, index: block.index } : undefined;
-}
-
-export async function explainBlockCommand(docs: ExplainDocuments, services: ExtensionServices, uri?: vscode.Uri, index?: number): Promise<string | undefined> {
-  const at = uri && index ? { uri, index } : blockFromEditor();
-  if (!at) {
-    void vscode.window.showInformationMessage('Runbook Lens: open a runbook and put the cursor in a shell block to explain it.');
-    return undefined;
-  }
+export async function explainBlockCommand(docs: ExplainDocuments, services: ExtensionServices, at: BlockRef): Promise<string | undefined> {
   const document = await vscode.workspace.openTextDocument(at.uri);
-  const block = parseRunbook(document.getText()).blocks.find((b) => b.index === at.index);
+  const block = services.runbooks.get(document).blocks.find((b) => b.index === at.index);
   if (!block || block.kind !== 'shell') {
     void vscode.window.showInformationMessage(`Runbook Lens: ${block ? `${describeBlock(block)} is a ${block.lang} block, not a shell block` : 'that block no longer exists (the runbook changed)'}.`);
     return undefined;

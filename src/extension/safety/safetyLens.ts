@@ -9,7 +9,7 @@ import { describeHidden, scanHiddenUnicode } from '../../core/guard/hiddenUnicod
 import type { Assessment } from '../../core/guard/types';
 import type { RunbookBlock } from '../../core/runbook/types';
 import { parseRunbook } from '../../core/runbook/parse';
-import { readSafety } from './safetySettings';
+import { readSafety } from '../settings';
 
 function lensFor(block: RunbookBlock, a: Assessment): { title: string; tooltip: string } | undefined {
   const off = codeLineOffset(block);
