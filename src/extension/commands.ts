@@ -23,7 +23,8 @@ export function registerCommand<A extends unknown[], R>(id: string, fn: (...args
     try {
       return await fn(...args);
     } catch (err) {
-      console.error(`runbookLens: ${id} failed`, err);
+      // Not logged: a message can quote a command with its filled-in values, and the extension
+      // host's log is a file on disk.
       void showError(err);
       return undefined;
     }

@@ -21,6 +21,7 @@ import { readCliSafety } from '../safetySettings';
 import { readWorkspaceSettings } from '../workspaceSettings';
 import { cliRunDriver } from '../runDriver';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
+import { serviceProxyScope } from '../../core/kube/serviceProxy/runProxy';
 import { inClusterPromqlExecutor } from '../../core/kube/serviceProxy/inClusterPrometheus';
 import { serviceProxyWanted } from '../../core/runbook/attributes';
 
@@ -220,7 +221,7 @@ export async function run(argv: string[]): Promise<number> {
         signal: stop.signal,
       }, driver, {
         executor,
-        scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kubeconfig(), target)), serviceProxyStep(kubeconfig, serviceProxy)],
+        scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kubeconfig(), target)), serviceProxyStep((target, secrets) => serviceProxyScope(kubeconfig(), target, true, secrets), serviceProxy)],
       });
       return finish(outcome, values.lines);
     } finally {

@@ -1,17 +1,10 @@
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { outputFilePath, outputFileRel } from '../incident/incidentFiles';
 import type { RunbookBlock } from '../runbook/types';
-import type { KubeTarget } from '../kube/types';
-import type { RunStatus, TimelineEntry } from '../incident/types';
-import { appendEntry, newEntryId } from '../incident/timeline';
-import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { displayUrl, IntegrationError } from './httpErrors';
 import { instantQuery, rangeQuery, type PrometheusConnection } from './prometheusClient';
 import type { PromQueryResponse } from './prometheusTypes';
 import { querySpecFrom, type QuerySpec } from './promqlSpec';
 import { formatPromDuration } from './promDuration';
-import { seriesCount, summarizeResult } from './queryResult';
+import { summarizeResult } from './queryResult';
 
 /** What running one promql block produced: a result, or the error as Prometheus (or the network) reported it. */
 export interface PromqlOutcome {
@@ -98,58 +91,6 @@ export function outcomeSummary(o: PromqlOutcome): string {
   if (o.error) return `error: ${o.error}`;
   const warn = o.response?.warnings.length ? ` (warnings: ${o.response.warnings.join('; ')})` : '';
   return o.response ? summarizeResult(o.response.data) + warn : '';
-}
-
-export interface QueryRecordContext {
-  incidentDir: string;
-  /** Workspace-relative (extension) or as-given (CLI) path of the runbook. */
-  runbook: string;
-  block: Pick<RunbookBlock, 'index' | 'line' | 'section'>;
-  target: KubeTarget | null;
-  actor?: string;
-}
-
-/**
- * Appends a `query` entry (query and summary redacted) and writes the full result JSON,
- * redacted, to outputs/<id>.log. Failed queries are recorded too, with their error.
- */
-export async function recordQuery(o: PromqlOutcome, ctx: QueryRecordContext): Promise<TimelineEntry> {
-  const id = newEntryId();
-  const command = redactText(o.query);
-  const summary = redactText(outcomeSummary(o));
-  const full = redactText(JSON.stringify(queryOutputDocument(o), null, 2) + '\n');
-  const file = outputFilePath(ctx.incidentDir, id);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, full.text, { mode: 0o600 });
-  const status: RunStatus = o.error ? (o.errorKind === 'timeout' ? 'timeout' : 'failed') : 'ok';
-  const entry: TimelineEntry = {
-    id,
-    time: o.startedAt.toISOString(),
-    kind: 'query',
-    ...(ctx.actor ? { actor: ctx.actor } : {}),
-    runbook: ctx.runbook,
-    block: ctx.block.index,
-    line: ctx.block.line,
-    section: ctx.block.section,
-    command: command.text,
-    target: ctx.target,
-    // Queries have no process; 0/1 keeps them comparable with commands in reports.
-    exitCode: o.error ? 1 : 0,
-    status,
-    durationMs: o.durationMs,
-    output: summary.text,
-    outputFile: outputFileRel(id),
-    redactions: mergeCounts(mergeCounts(command.counts, summary.counts), full.counts),
-    prometheus: o.prometheusUrl,
-    ...(o.prometheusService ? { prometheusService: o.prometheusService } : {}),
-    ...(o.serviceCalls?.length ? { serviceCalls: o.serviceCalls } : {}),
-    queryMode: o.spec?.mode ?? 'instant',
-    ...(o.spec?.mode === 'range' ? { range: formatPromDuration(o.spec.rangeMs), step: formatPromDuration(o.spec.stepMs) } : {}),
-    ...(o.response ? { series: seriesCount(o.response.data) } : {}),
-    ...(o.error ? { error: redactText(o.error).text } : {}),
-  };
-  await appendEntry(ctx.incidentDir, entry);
-  return entry;
 }
 
 /** The full result as written, redacted, to outputs/<id>.log. */

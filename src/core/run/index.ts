@@ -10,3 +10,4 @@ export { runStatus, failureFields } from './result';
 export { pipeExecutor, type PipeOptions } from './execute/pipe';
 export { promqlExecutor } from './execute/promql';
 export { runAndRecord, type RunRecordRequest } from './recordBlock';
+export { terminalExecutor, NOT_CAPTURED, type TerminalHost, type TerminalRun } from './execute/terminal';

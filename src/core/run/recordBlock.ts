@@ -37,8 +37,6 @@ export interface RunRecordRequest {
   recordedCode?: string;
   /** Values typed for secret placeholders: masked wherever they appear in the recorded command and output. */
   secrets?: string[];
-  /** More fields for the result entry, asked for when the block has ended (the editor's serviceCalls until it runs on the pipeline). */
-  resultFields?: () => Partial<TimelineEntry>;
 }
 
 /**
@@ -72,5 +70,5 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
     { ...run, env: req.env ?? process.env },
     { entryId: rec.id, outputFile: outputFilePath(req.incidentDir, rec.id), onData: req.onData ?? (() => undefined) },
   );
-  return recordResult(run, rec, result, req.resultFields?.());
+  return recordResult(run, rec, result);
 }

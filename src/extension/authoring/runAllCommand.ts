@@ -5,6 +5,7 @@ import type { RunDeps } from '../extension';
 import { askAllPlaceholders } from './placeholderForm';
 import { refuseGenerated } from '../generatedDocument';
 import { readSettings } from '../settings';
+import { workspaceTrusted } from '../run/editorDriver';
 
 export interface RunAllArgs {
   /** Placeholder values given up front (tests); anything missing is still asked. */
@@ -14,15 +15,12 @@ export interface RunAllArgs {
 }
 
 /**
- * Run All (`headingLine` undefined) or Run Section: every planned block in order, each through
- * the normal run path (so each is confirmed, targeted and recorded like a single run), with a
+ * Run All (`headingLine` undefined) or Run Section: every planned block in order, each a run of
+ * the one pipeline (so each is confirmed, targeted and recorded like a single run), with a
  * cancellable progress notification. Returns the summary text, or undefined when nothing ran.
  */
 export async function runAll(api: RunDeps, uri: vscode.Uri, headingLine: number | undefined, args: RunAllArgs = {}): Promise<string | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
-    return undefined;
-  }
+  if (!(await workspaceTrusted())) return undefined;
   const document = await vscode.workspace.openTextDocument(uri);
   if (refuseGenerated(document)) return undefined;
   const runbook = api.runbooks.get(document);

@@ -5,19 +5,18 @@ import type { Confirmation, TimelineEntry } from '../../core/incident/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { RunController } from '../run/runController';
 import type { ExtensionServices } from '../services';
+import { workspaceTrusted } from '../run/editorDriver';
 import { pickContexts } from './pickers';
 import type { KubeTargetService } from './targetService';
 
 /**
  * Run on several contexts…: one block on each picked context in parallel, in the current
- * namespace. Placeholders are asked once and each target is confirmed before anything starts;
- * every run has its own output file and timeline entry.
+ * namespace, each a run of the one pipeline on that target (the incident's pin stays).
+ * Placeholders are asked once and each target is confirmed before anything starts; every run
+ * has its own output file and timeline entry.
  */
 export async function runOnContexts(service: KubeTargetService, services: ExtensionServices, runs: RunController, uri: vscode.Uri, index: number): Promise<(TimelineEntry | undefined)[] | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
-    return undefined;
-  }
+  if (!(await workspaceTrusted())) return undefined;
   const found = await runs.blockAt(uri, index);
   if (!found || found.block.kind !== 'shell') return undefined;
   const merged = service.freshKubeconfigOrReport();
@@ -37,21 +36,16 @@ export async function runOnContexts(service: KubeTargetService, services: Extens
   }
   const incidentDir = await services.incidents.ensure();
   if (!incidentDir) return undefined;
-  const filled = await runs.resolveCode(found.block, incidentDir, targets[0]);
-  if (filled === undefined) return undefined;
-  const { code, values: vars } = filled;
-  // Confirm every target first (destructive commands name each context), then start them together.
-  const confirmed: { target: KubeTarget; confirmation?: Confirmation }[] = [];
+  // Every target is prepared and confirmed first (destructive commands name each context); the
+  // placeholders are asked once, for the first; then the runs start together.
+  const confirmed: { target: KubeTarget; confirmation: Confirmation }[] = [];
+  let vars: Record<string, string> | undefined;
   for (const target of targets) {
-    if (!services.guard) {
-      confirmed.push({ target });
-      continue;
-    }
-    const confirmation = await services.guard.confirmRun(found.block, code, target);
-    if (!confirmation) return undefined;
-    confirmed.push({ target, confirmation });
+    const consent = await runs.consentFor(found.document, found.block, incidentDir, { target, vars });
+    if (!consent) return undefined;
+    vars = consent.values;
+    confirmed.push({ target, confirmation: consent.confirmation });
   }
   runs.showOutput();
-  return Promise.all(confirmed.map(({ target, confirmation }) =>
-    runs.run(uri, index, { target, vars, confirmed: confirmation ?? { method: 'none', destructive: [], at: new Date().toISOString() } })));
+  return Promise.all(confirmed.map(({ target, confirmation }) => runs.run(uri, index, { target, vars, confirmed: confirmation })));
 }

@@ -137,25 +137,10 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     this.changed.fire();
   }
 
-  async scopedEnv(target: KubeTarget, options: { serviceProxy?: boolean } = {}) {
+  async scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }> {
     try {
-      const merged = this.freshKubeconfig();
-      const scoped = await writeScopedKubeconfig(merged, target);
-      const proxy = await serviceProxyScope(merged, target, options.serviceProxy ?? false).catch(async (err: unknown) => {
-        await scoped.dispose();
-        throw err;
-      });
-      return {
-        env: { ...scoped.env, ...proxy.env },
-        entryFields: proxy.entryFields,
-        notes: proxy.notes,
-        // The proxy's token: masked in the run's output like a secret placeholder value.
-        secrets: proxy.proxy ? [proxy.proxy.token] : [],
-        dispose: async () => {
-          await proxy.dispose();
-          await scoped.dispose();
-        },
-      };
+      const scoped = await writeScopedKubeconfig(this.freshKubeconfig(), target);
+      return { env: scoped.env, dispose: scoped.dispose };
     } catch (err) {
       // Nothing runs; the timeline still says why (context gone, malformed kubeconfig…).
       const dir = this.incidents.currentDir();
@@ -164,8 +149,12 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     }
   }
 
-  queryInCluster(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number) {
-    return queryInClusterPrometheus(block, query, this.freshKubeconfig(), target, timeoutMs);
+  serviceProxy(target: KubeTarget, secrets: string[]) {
+    return serviceProxyScope(this.freshKubeconfig(), target, true, secrets);
+  }
+
+  queryInCluster(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number, secrets?: string[]) {
+    return queryInClusterPrometheus(block, query, this.freshKubeconfig(), target, timeoutMs, secrets);
   }
 
   async placeholderChoices(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined> {

@@ -1,19 +1,19 @@
 import { describeBlock, listLabel, shortLabel } from '../../core/runbook/blockLabel';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fillPlaceholders } from '../../core/runbook/placeholders';
 import type { TimelineEntry } from '../../core/incident/types';
 import { prometheusUrlFor } from '../../core/integrations/prometheusUrl';
-import { executePromql, recordQuery } from '../../core/integrations/promqlRun';
+import { promqlExecutor, runPipeline, type Executor, type RunOutcome } from '../../core/run';
+import { editorDriver, workspaceTrusted } from '../run/editorDriver';
 import { buildQueryView } from '../../core/integrations/queryView';
 import { seriesCount } from '../../core/integrations/queryResult';
 import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
-import { askPlaceholders, PlaceholderMemory } from '../run/placeholderPrompt';
+import { PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
+import { serviceProxyWanted } from '../../core/runbook/attributes';
 import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
-import { serviceProxyWanted } from '../../core/runbook/attributes';
 import type { QueryPanel } from './queryPanel';
 import type { QueryRuns } from './queryRuns';
 
@@ -33,15 +33,13 @@ export interface QueryDeps {
 const SETTINGS_QUERY = 'runbookLens.prometheus';
 
 /**
- * ▶ Query: fill placeholders (asked as for shell blocks, remembered per incident), query the
- * Prometheus chosen for the current context, record a `query` entry and show the result.
+ * ▶ Query: a run of the one pipeline (src/core/run) with the PromQL executor: placeholders asked
+ * as for shell blocks (remembered per incident), the Prometheus chosen for the run's context,
+ * a `query` entry recorded, and the result shown.
  */
 export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, options: QueryOptions = {}): Promise<TimelineEntry | undefined> {
   const { services, runbooks, runs, panel, secrets } = deps;
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Runbook Lens: queries do not run in an untrusted workspace. Trust the workspace first.');
-    return undefined;
-  }
+  if (!(await workspaceTrusted('queries do not run'))) return undefined;
   const document = await vscode.workspace.openTextDocument(uri);
   if (refuseGenerated(document)) return undefined;
   const block = runbooks.get(document).blocks.find((b) => b.index === index);
@@ -63,51 +61,68 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   }
   const incidentDir = await services.incidents.ensure();
   if (!incidentDir) return undefined;
-
-  // Same prompts and per-incident memory as shell blocks.
-  const memory = new PlaceholderMemory(services.context.workspaceState);
-  const choices = target && services.target?.placeholderChoices ? (name: string) => services.target!.placeholderChoices!(name, target) : undefined;
-  const values = await askPlaceholders(block.placeholders, memory.get(incidentDir), options.vars, choices);
-  if (!values) return undefined;
-  await memory.remember(incidentDir, values);
-  const query = fillPlaceholders(block.code, values, 'promql').code;
-
-  if (!runs.start(uri, index)) {
+  if (runs.isRunning(uri, index)) {
     void vscode.window.showInformationMessage(`Runbook Lens: ${describeBlock(block)} is already querying.`);
     return undefined;
   }
-  let entry: TimelineEntry | undefined;
-  try {
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (${shortLabel(block)})…` },
-      async () => {
-        const timeoutMs = settings.prometheusTimeoutSeconds * 1000;
-        if (baseUrl) return executePromql(block, query, { baseUrl, auth: await secrets.authFor(baseUrl), timeoutMs });
-        const found = await services.target!.queryInCluster!(block, query, target!, timeoutMs);
+
+  // Same prompts and per-incident memory as shell blocks; the Prometheus of the run's target.
+  const driver = editorDriver({ services, memory: new PlaceholderMemory(services.context.workspaceState), incidentDir });
+  let started = false;
+  driver.progress = (step) => {
+    if (step === 'started') started = runs.start(uri, index);
+  };
+  const query: Executor = baseUrl
+    ? promqlExecutor(async (run) => {
+      const url = prometheusUrlFor(run.target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl) ?? baseUrl;
+      return { baseUrl: url, auth: await secrets.authFor(url) };
+    })
+    : {
+      kind: 'promql',
+      records: 'query',
+      async execute(run) {
+        const found = await services.target!.queryInCluster!(run.block, run.code, run.target ?? target!, run.timeoutMs, run.secrets);
         for (const note of found.notes) void vscode.window.showWarningMessage(`Runbook Lens: ${note}`);
-        return found.outcome;
+        return { kind: 'query', outcome: found.outcome };
       },
-    );
-    entry = await recordQuery(outcome, {
-      incidentDir,
-      runbook: vscode.workspace.asRelativePath(uri, false),
+    };
+  const executor: Executor = {
+    ...query,
+    execute: (run, io) => Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Querying Prometheus (${shortLabel(block)})…` },
+      () => query.execute(run, io),
+    )),
+  };
+  let outcome: RunOutcome | undefined;
+  try {
+    outcome = await runPipeline({
+      runbookPath: uri.fsPath,
+      runbookRel: vscode.workspace.asRelativePath(uri, false),
       block,
-      target: target ?? null,
+      incidentDir,
+      vars: options.vars,
+      target: { fallback: target ?? null },
+      defaultTimeoutSeconds: settings.prometheusTimeoutSeconds,
       actor: readSettings(uri).actor,
-    });
-    const title = `${path.basename(uri.fsPath)} · ${listLabel(block)}`;
-    panel.show(buildQueryView(outcome, title, { id: entry.id, outputFile: entry.outputFile }), entry.outputFile ? path.join(incidentDir, entry.outputFile) : undefined);
-    const label = outcome.error
-      ? `✗ ${outcome.errorKind === 'timeout' ? 'timed out' : 'error'}`
-      : `✓ ${outcome.response ? seriesCount(outcome.response.data) : 0} series · ${(outcome.durationMs / 1000).toFixed(2)} s`;
-    runs.finish(uri, index, { label, tooltip: `${outcome.error ?? entry.output ?? ''}\nClick to show the result` });
-    if (outcome.error) void reportError(outcome.error, outcome.errorKind, baseUrl ?? outcome.prometheusUrl);
-    return entry;
-  } catch (err) {
-    runs.finish(uri, index, undefined);
-    void vscode.window.showErrorMessage(`Runbook Lens: the query ${describeBlock(block)} could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
-    return entry;
+    }, driver, { executor });
+  } finally {
+    if (started && outcome?.status !== 'done') runs.finish(uri, index, undefined);
   }
+  if (outcome.status === 'invalid') {
+    void vscode.window.showErrorMessage(`Runbook Lens: ${describeBlock(block)} has unfilled placeholders.`);
+    return undefined;
+  }
+  if (outcome.status !== 'done' || outcome.result.kind !== 'query') return undefined;
+  const result = outcome.result.outcome;
+  const entry = outcome.entry;
+  const title = `${path.basename(uri.fsPath)} · ${listLabel(block)}`;
+  panel.show(buildQueryView(result, title, entry ? { id: entry.id, outputFile: entry.outputFile } : undefined), entry?.outputFile ? path.join(incidentDir, entry.outputFile) : undefined);
+  const label = result.error
+    ? `✗ ${result.errorKind === 'timeout' ? 'timed out' : 'error'}`
+    : `✓ ${result.response ? seriesCount(result.response.data) : 0} series · ${(result.durationMs / 1000).toFixed(2)} s`;
+  runs.finish(uri, index, { label, tooltip: `${result.error ?? entry?.output ?? ''}\nClick to show the result` });
+  if (result.error) void reportError(result.error, result.errorKind, result.prometheusUrl);
+  return entry;
 }
 
 async function reportError(message: string, kind: string | undefined, baseUrl: string): Promise<void> {

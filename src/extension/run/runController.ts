@@ -1,31 +1,28 @@
-import { liveRedactedSink } from '../../core/exec/liveOutput';
-import { secretCommands } from '../../core/incident/redaction/secretCommands';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fillWithSecrets, type FilledCode } from '../../core/runbook/secretPlaceholders';
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
 import type { TimelineEntry } from '../../core/incident/types';
-import { runAndRecord, RunNotRecordedError } from '../../core/exec/recordRun';
-import { effectiveTimeoutMs } from '../../core/exec/timeout';
+import { redactText } from '../../core/incident/redaction/redact';
+import { confirmRun, kubeScope, pipeExecutor, prepareRun, runPipeline, terminalExecutor, type CommandExecutor, type PreparedRun, type RunOutcome, type RunRequest, type ScopeStep } from '../../core/run';
 import type { ExtensionServices } from '../services';
 import type { RunbookCache } from '../runbookCache';
-import { askPlaceholders, PlaceholderMemory } from './placeholderPrompt';
+import { PlaceholderMemory } from './placeholderPrompt';
 import { RunState } from './runState';
 import { resultLabel } from '../../core/runbook/lensModel';
-import { runInTerminal, needsTerminal } from './terminalRun';
-import { readSettings } from '../settings';
+import { needsTerminal, vscodeTerminalHost } from './terminalRun';
+import { readSafety, readSettings } from '../settings';
 import { describeBlock } from '../../core/runbook/blockLabel';
-import { selectBlockLines } from '../../core/runbook/selectLines';
 import { echoHeader } from '../../core/exec/runEcho';
 import { refuseGenerated } from '../generatedDocument';
 import { offerBuiltinActions } from './builtinOffer';
-import { serviceProxyWanted } from '../../core/runbook/attributes';
+import { editorDriver, workspaceTrusted } from './editorDriver';
+import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
   vars?: Record<string, string>;
-  /** Run on this target instead of the current one (Run on several contexts…). */
+  /** Run on this target once instead of the incident's (Run on several contexts…). */
   target?: KubeTarget;
   /** Skip the confirmation prompt because the caller already asked. */
   confirmed?: TimelineEntry['confirmation'];
@@ -33,6 +30,7 @@ export interface RunOptions {
   lines?: [number, number];
 }
 
+/** The editor's entry to the run pipeline (src/core/run): ▶ Run, Run in Terminal, Run Selection, Run All, several contexts. */
 export class RunController implements vscode.Disposable {
   readonly state = new RunState();
   readonly memory: PlaceholderMemory;
@@ -51,156 +49,153 @@ export class RunController implements vscode.Disposable {
     this.output.show(true);
   }
 
-  /** The block, or with `lines` only those lines of it; undefined (and an error shown) when it is gone or the lines are not in it. */
-  async blockAt(uri: vscode.Uri, index: number, lines?: [number, number]): Promise<{ document: vscode.TextDocument; block: RunbookBlock } | undefined> {
+  /** The block, or undefined (and an error shown) when it is gone. */
+  async blockAt(uri: vscode.Uri, index: number): Promise<{ document: vscode.TextDocument; block: RunbookBlock } | undefined> {
     const document = await vscode.workspace.openTextDocument(uri);
     const block = this.runbooks.get(document).blocks.find((b) => b.index === index);
     if (!block) {
       void vscode.window.showErrorMessage(`Runbook Lens: that block no longer exists in ${path.basename(uri.fsPath)} (the runbook changed).`);
       return undefined;
     }
-    if (!lines) return { document, block };
-    const picked = selectBlockLines(block, lines[0], lines[1]);
-    if (!picked.ok) void vscode.window.showErrorMessage(`Runbook Lens: cannot run the selection: ${picked.error}.`);
-    return picked.ok ? { document, block: picked.block } : undefined;
-  }
-
-  /** Fills placeholders for `block`, asking what is missing. undefined = cancelled. Secret values are not remembered. */
-  async resolveCode(block: RunbookBlock, incidentDir: string, target: KubeTarget | undefined, preset?: Record<string, string>): Promise<(FilledCode & { values: Record<string, string> }) | undefined> {
-    const remembered = this.memory.get(incidentDir);
-    const choices = target && this.services.target?.placeholderChoices
-      ? (name: string) => this.services.target!.placeholderChoices!(name, target)
-      : undefined;
-    const values = await askPlaceholders(block.placeholders, remembered, preset, choices);
-    if (!values) return undefined;
-    await this.memory.remember(incidentDir, values);
-    return { ...fillWithSecrets(block, values), values };
+    return { document, block };
   }
 
   async run(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      const pick = await vscode.window.showWarningMessage(
-        'Runbook Lens: blocks do not run in an untrusted workspace. A runbook is text someone else wrote; trust the workspace first.',
-        'Manage Workspace Trust',
-      );
-      if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
-      return undefined;
-    }
-    const found = await this.blockAt(uri, index, options.lines);
-    if (!found) return undefined;
-    const { document, block } = found;
-    if (refuseGenerated(document)) return undefined;
-    if (block.kind !== 'shell') {
+    if (!(await workspaceTrusted())) return undefined;
+    const found = await this.blockAt(uri, index);
+    if (!found || refuseGenerated(found.document)) return undefined;
+    if (found.block.kind !== 'shell') {
       return vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runQuery', uri, index, { vars: options.vars });
     }
-    if (needsTerminal(block)) return this.runInTerminal(uri, index, options);
+    if (needsTerminal(found.block)) return this.runInTerminal(uri, index, options);
+    return this.runBlock(found.document, found.block, options, pipeExecutor());
+  }
 
-    const incidentDir = await this.services.incidents.ensure();
-    if (!incidentDir) return undefined;
-    const target = options.target ?? this.services.target?.current();
-    const filled = await this.resolveCode(block, incidentDir, target, options.vars);
-    if (filled === undefined) return undefined;
-    const { code } = filled;
-    const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(block, code, target) : undefined);
-    if (this.services.guard && !confirmation) return undefined;
+  async runInTerminal(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
+    if (!(await workspaceTrusted())) return undefined;
+    const found = await this.blockAt(uri, index);
+    if (!found || refuseGenerated(found.document)) return undefined;
+    return this.runBlock(found.document, found.block, options, terminalExecutor(vscodeTerminalHost()));
+  }
 
+  /** The request for one run of `block`: the incident's pinned target wins, unless the caller runs on several contexts. */
+  request(document: vscode.TextDocument, block: RunbookBlock, incidentDir: string, options: RunOptions, signal?: AbortSignal): RunRequest {
     const settings = readSettings(document.uri);
-    const controller = this.state.start(uri, index);
-    const serviceProxy = settings.clusterServiceProxy && serviceProxyWanted(block.attributes);
-    const scoped = target && this.services.target ? await this.scopedEnvOrReport(target, serviceProxy) : undefined;
-    if (target && this.services.target && !scoped) {
-      this.state.finish(uri, index, controller, undefined);
+    return {
+      runbookPath: document.uri.fsPath,
+      runbookRel: vscode.workspace.asRelativePath(document.uri, false),
+      block,
+      lines: options.lines,
+      incidentDir,
+      vars: options.vars,
+      target: options.target ? { requested: options.target, policy: 'this-run' } : { fallback: this.services.target?.current() ?? null },
+      shell: settings.shell,
+      defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
+      actor: settings.actor,
+      safety: readSafety(document.uri),
+      confirmed: options.confirmed,
+      signal,
+    };
+  }
+
+  /**
+   * Prepare and confirm only (Run on Several Contexts asks every target before any starts):
+   * the values used and the consent given, or undefined when cancelled, refused or invalid.
+   */
+  async consentFor(document: vscode.TextDocument, block: RunbookBlock, incidentDir: string, options: RunOptions): Promise<{ values: Record<string, string>; confirmation: NonNullable<RunOptions['confirmed']> } | undefined> {
+    const driver = editorDriver({ services: this.services, memory: this.memory, incidentDir });
+    const prepared = await prepareRun(this.request(document, block, incidentDir, options), driver);
+    if (!prepared.ok) {
+      if ('problem' in prepared) void vscode.window.showErrorMessage(`Runbook Lens: ${invalidText({ status: 'invalid', problem: prepared.problem, block }, options)}`);
       return undefined;
     }
-    filled.secrets.push(...(scoped?.secrets ?? []));
-    const label = describeBlock(block);
-    for (const line of echoHeader({ block, code: filled.recordedCode, target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
-    if (settings.revealOutput) this.output.show(true);
+    const consent = await confirmRun(prepared.run, driver);
+    if (!consent.ok) return undefined;
+    return { values: prepared.run.values, confirmation: consent.confirmation ?? { method: 'none', destructive: [], at: new Date().toISOString() } };
+  }
+
+  /**
+   * The scope steps of an editor run: the scoped kubeconfig of the target service, and the
+   * in-cluster address proxy (runbookLens.cluster.serviceProxy; not for terminal runs, which
+   * outlive the run's scope).
+   */
+  scope(document?: vscode.TextDocument, executorKind?: string): ScopeStep[] {
+    const target = this.services.target;
+    if (!target) return [];
+    const steps = [kubeScope(async (t) => {
+      const scoped = await target.scopedEnv(t);
+      const env = Object.fromEntries(Object.entries(scoped.env).filter((e): e is [string, string] => e[1] !== undefined));
+      return { env, dispose: scoped.dispose };
+    })];
+    const enabled = executorKind !== 'terminal' && readSettings(document?.uri).clusterServiceProxy;
+    if (target.serviceProxy) steps.push(serviceProxyStep((t, secrets) => target.serviceProxy!(t, secrets), enabled));
+    return steps;
+  }
+
+  private async runBlock(document: vscode.TextDocument, block: RunbookBlock, options: RunOptions, executor: CommandExecutor): Promise<TimelineEntry | undefined> {
+    const incidentDir = await this.services.incidents.ensure();
+    if (!incidentDir) return undefined;
+    const uri = document.uri;
+    const controller = new AbortController();
     let atLineStart = true;
-    const live = liveRedactedSink((text) => {
-      this.output.append(text);
-      atLineStart = text.endsWith('\n');
-    }, { literals: filled.secrets, withheld: await secretCommands(code) });
-    let entry: TimelineEntry | undefined;
+    const driver = editorDriver({
+      services: this.services,
+      memory: this.memory,
+      incidentDir,
+      output: executor.kind === 'terminal' ? undefined : {
+        write: (text) => {
+          this.output.append(text);
+          atLineStart = text.endsWith('\n');
+        },
+        withheldHint: 'Run in Terminal shows it on screen only',
+      },
+    });
+    // Refused in-cluster addresses and the like, after the block's own output.
+    driver.notice = (text) => {
+      this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${text}`);
+      atLineStart = true;
+    };
+    let started = false;
+    driver.progress = (step, run) => {
+      if (step !== 'started') return;
+      started = true;
+      this.state.start(uri, block.index, controller);
+      if (executor.kind !== 'terminal') this.echo(document, run);
+    };
+    let outcome: RunOutcome | undefined;
     try {
-      entry = await runAndRecord({
-        incidentDir,
-        runbookPath: document.uri.fsPath,
-        runbookRel: vscode.workspace.asRelativePath(document.uri, false),
-        block,
-        code,
-        recordedCode: filled.recordedCode,
-        secrets: filled.secrets,
-        shell: settings.shell,
-        env: { ...process.env, ...(scoped?.env ?? {}) },
-        timeoutMs: effectiveTimeoutMs(block.attributes.timeout, settings.defaultTimeoutSeconds),
-        signal: controller.signal,
-        target: target ?? null,
-        confirmation,
-        actor: settings.actor,
-        onData: (chunk) => live.write(chunk),
-        resultFields: scoped?.entryFields,
-      });
-      for (const note of scoped?.notes?.() ?? []) {
-        this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${note}`);
-        atLineStart = true;
-      }
-      // The cause of a run that could not start (missing shell or folder, code too long for exec).
-      if (entry.error && entry.exitCode === null && !entry.signal) void vscode.window.showErrorMessage(`Runbook Lens: ${label} did not start: ${entry.error}`);
-      return entry;
-    } catch (err) {
-      // The block ran but its result was not written: the lens still shows how it ended.
-      if (err instanceof RunNotRecordedError && err.entry) entry = err.entry;
-      const where = err instanceof RunNotRecordedError && err.phase === 'end' ? ' What it printed is in the Runbook Lens output channel.' : '';
-      const text = err instanceof RunNotRecordedError ? err.message : `could not be recorded: ${err instanceof Error ? err.message : String(err)}`;
-      void vscode.window.showErrorMessage(err instanceof RunNotRecordedError ? `Runbook Lens: ${text}.${where}` : `Runbook Lens: ${label} ${text}`);
-      return undefined;
+      outcome = await runPipeline(this.request(document, block, incidentDir, options, controller.signal), driver, { executor, scope: this.scope(document, executor.kind) });
+      if (outcome.status === 'invalid') void vscode.window.showErrorMessage(`Runbook Lens: ${invalidText(outcome, options)}`);
+      return outcome.status === 'done' ? outcome.entry : undefined;
     } finally {
-      await scoped?.dispose().catch(() => undefined);
-      live.end();
-      const status = entry?.status as 'ok' | 'failed' | 'stopped' | 'timeout' | undefined;
-      const result = entry && status ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0, failedSteps: entry.failedSteps, stepsChecked: entry.stepsChecked } : undefined;
-      // The lens shows how the whole block last ended; a selection's result is in the output and the timeline.
-      this.state.finish(uri, index, controller, block.selectedLines ? undefined : result);
-      if (result) this.output.appendLine(`${atLineStart ? '' : '\n'}${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
-      if (entry?.failedCommand !== undefined) this.output.appendLine(`  first failed command${entry.failedLine !== undefined ? ` (line ${entry.failedLine})` : ''}: ${entry.failedCommand} → exit ${entry.failedExitCode}`);
-      if (entry?.error) this.output.appendLine(`  ${entry.error}`);
+      const entry = outcome && (outcome.status === 'done' || outcome.status === 'not-recorded') ? outcome.entry : undefined;
+      if (started) this.finish(uri, block.index, controller, entry, executor.kind !== 'terminal' && atLineStart);
       offerBuiltinActions(entry);
     }
   }
 
-  stop(uri: vscode.Uri, index: number): void {
-    if (!this.state.stop(uri, index)) void vscode.window.showInformationMessage('Runbook Lens: that block is not running.');
+  /** The header of a run in the Output channel: the block, its target and its code (redacted like the record). */
+  private echo(document: vscode.TextDocument, run: PreparedRun): void {
+    const code = redactText(run.recordedCode, { literals: run.secrets }).text;
+    for (const line of echoHeader({ block: run.block, code, target: run.target, file: path.basename(document.uri.fsPath), at: new Date() })) this.output.appendLine(line);
+    if (readSettings(document.uri).revealOutput) this.output.show(true);
   }
 
-  async runInTerminal(uri: vscode.Uri, index: number, options: RunOptions = {}): Promise<TimelineEntry | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Runbook Lens: blocks do not run in an untrusted workspace.');
-      return undefined;
-    }
-    const found = await this.blockAt(uri, index, options.lines);
-    if (!found || refuseGenerated(found.document)) return undefined;
-    const incidentDir = await this.services.incidents.ensure();
-    if (!incidentDir) return undefined;
-    const target = options.target ?? this.services.target?.current();
-    const filled = await this.resolveCode(found.block, incidentDir, target, options.vars);
-    if (filled === undefined) return undefined;
-    const confirmation = options.confirmed ?? (this.services.guard ? await this.services.guard.confirmRun(found.block, filled.code, target) : undefined);
-    if (this.services.guard && !confirmation) return undefined;
-    const entry = await runInTerminal({
-      services: this.services,
-      document: found.document,
-      block: found.block,
-      code: filled.code,
-      recordedCode: filled.recordedCode,
-      secrets: filled.secrets,
-      incidentDir,
-      target,
-      confirmation,
-      state: this.state,
-    });
-    offerBuiltinActions(entry);
-    return entry;
+  private finish(uri: vscode.Uri, index: number, controller: AbortController, entry: TimelineEntry | undefined, atLineStart: boolean | false): void {
+    const status = entry?.status;
+    const result = entry && (status === 'ok' || status === 'failed' || status === 'stopped' || status === 'timeout')
+      ? { status, exitCode: entry.exitCode ?? null, durationMs: entry.durationMs ?? 0, failedSteps: entry.failedSteps, stepsChecked: entry.stepsChecked }
+      : undefined;
+    // The lens shows how the whole block last ended; a selection's result is in the output and the timeline.
+    this.state.finish(uri, index, controller, entry?.selection ? undefined : result);
+    if (entry?.terminal) return;
+    if (result) this.output.appendLine(`${atLineStart ? '' : '\n'}${resultLabel(result)}  → ${entry?.outputFile ?? ''}`);
+    if (entry?.failedCommand !== undefined) this.output.appendLine(`  first failed command${entry.failedLine !== undefined ? ` (line ${entry.failedLine})` : ''}: ${entry.failedCommand} → exit ${entry.failedExitCode}`);
+    if (entry?.error) this.output.appendLine(`  ${entry.error}`);
+  }
+
+  stop(uri: vscode.Uri, index: number): void {
+    if (!this.state.stop(uri, index)) void vscode.window.showInformationMessage('Runbook Lens: that block is not running.');
   }
 
   async copy(uri: vscode.Uri, index: number): Promise<void> {
@@ -209,13 +204,15 @@ export class RunController implements vscode.Disposable {
     await vscode.env.clipboard.writeText(found.block.code);
     void vscode.window.setStatusBarMessage(`Runbook Lens: copied ${describeBlock(found.block)}`, 2000);
   }
+}
 
-  private async scopedEnvOrReport(target: KubeTarget, serviceProxy: boolean) {
-    try {
-      return await this.services.target!.scopedEnv(target, { serviceProxy });
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Runbook Lens: cannot target ${target.context}/${target.namespace}: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
+function invalidText(outcome: Extract<RunOutcome, { status: 'invalid' }>, options: RunOptions): string {
+  const p = outcome.problem;
+  const label = describeBlock(outcome.block);
+  switch (p.kind) {
+    case 'bad-lines': return `cannot run the selection: ${p.error}.`;
+    case 'missing-placeholders': return `${label} has unfilled placeholders ${p.names.map((n) => `<${n}>`).join(', ')}.`;
+    case 'target-conflict': return `${label} did not run: the incident is pinned to ${p.pinned.context}/${p.pinned.namespace}, not ${p.requested.context}/${p.requested.namespace}${options.target ? '' : '. Choose the target again to re-pin it'}.`;
+    case 'no-incident': return `${label} did not run: no incident is open.`;
   }
 }

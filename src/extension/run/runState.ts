@@ -14,8 +14,8 @@ export class RunState {
     return `${uri.toString()}#${index}`;
   }
 
-  start(uri: vscode.Uri, index: number): AbortController {
-    const controller = new AbortController();
+  /** Marks the block as running; `controller` stops it (the run's own, when it made one first). */
+  start(uri: vscode.Uri, index: number, controller: AbortController = new AbortController()): AbortController {
     const key = RunState.key(uri, index);
     this.running.set(key, [...(this.running.get(key) ?? []), controller]);
     this.changed.fire();

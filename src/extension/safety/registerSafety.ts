@@ -7,7 +7,7 @@ import { SafetyLensProvider } from './safetyLens';
 
 export function registerSafety(services: ExtensionServices): vscode.Disposable[] {
   const docs = new ExplainDocuments();
-  const lenses = new SafetyLensProvider();
+  const lenses = new SafetyLensProvider(services.runbooks);
   return [
     docs,
     lenses,

@@ -8,7 +8,7 @@ import { codeLineOffset } from '../../core/guard/explain';
 import { describeHidden, scanHiddenUnicode } from '../../core/guard/hiddenUnicode';
 import type { Assessment } from '../../core/guard/types';
 import type { RunbookBlock } from '../../core/runbook/types';
-import { parseRunbook } from '../../core/runbook/parse';
+import type { RunbookCache } from '../runbookCache';
 import { readSafety } from '../settings';
 
 function lensFor(block: RunbookBlock, a: Assessment): { title: string; tooltip: string } | undefined {
@@ -30,6 +30,8 @@ export class SafetyLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly cache = new Map<string, { version: number; lenses: vscode.CodeLens[] }>();
 
+  constructor(private readonly runbooks: RunbookCache) {}
+
   refresh(): void {
     this.cache.clear();
     this.changed.fire();
@@ -41,7 +43,7 @@ export class SafetyLensProvider implements vscode.CodeLensProvider {
     if (hit && hit.version === document.version) return hit.lenses;
     const rules = readSafety(document.uri).rules;
     const lenses: vscode.CodeLens[] = [];
-    for (const block of parseRunbook(document.getText()).blocks) {
+    for (const block of this.runbooks.get(document).blocks) {
       if (block.kind !== 'shell') continue;
       const found = lensFor(block, await assessCode(block.code, rules, { placeholders: block.placeholders }));
       if (!found) continue;
