@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { KubeConnection } from '../connection';
+import type { ApiAgent } from './apiAgent';
 import type { ServiceRef } from './hostNames';
 import { proxyProblem } from './proxyWords';
 
@@ -34,7 +35,7 @@ const STATUS_BODY_LIMIT = 64 * 1024;
  * credentials (token, client certificate, exec plugin: client-node's applyToHTTPSOptions) and
  * streams the answer back unchanged, so the user's tool prints what it always prints.
  */
-export async function forwardToService(conn: KubeConnection, req: http.IncomingMessage, res: http.ServerResponse, ref: ServiceRef, apiPath: string): Promise<ForwardResult> {
+export async function forwardToService(conn: KubeConnection, req: http.IncomingMessage, res: http.ServerResponse, ref: ServiceRef, apiPath: string, pool?: ApiAgent): Promise<ForwardResult> {
   const opts: https.RequestOptions = {};
   await conn.kc.applyToHTTPSOptions(opts as never);
   const server = new URL(conn.server);
@@ -46,7 +47,8 @@ export async function forwardToService(conn: KubeConnection, req: http.IncomingM
   delete own.authorization;
   const headers = { ...own, ...(opts.headers as http.OutgoingHttpHeaders | undefined) };
   return new Promise<ForwardResult>((resolve, reject) => {
-    const out = client.request(url, { method: req.method, agent: opts.agent, auth: opts.auth, headers }, (up) => {
+    const agent = pool ? pool.for(url.protocol, opts) : opts.agent;
+    const out = client.request(url, { method: req.method, agent, auth: opts.auth, headers }, (up) => {
       const status = up.statusCode ?? 502;
       const type = String(up.headers['content-type'] ?? '');
       const upHeaders = forwardableHeaders(up.headers);

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { KubeConnection } from '../connection';
+import { ApiAgent } from './apiAgent';
 import { forwardToService, serviceProxyPath } from './apiForward';
 import { DEFAULT_CLUSTER_DOMAIN, serviceRefOf } from './hostNames';
 import { badGateway, passThroughRequest, passThroughTunnel } from './passThrough';
@@ -43,6 +44,7 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
   const token = newProxyToken();
   const lookup = new ServiceLookup(conn, options.lookupTimeoutMs);
   const log = new ServiceCallLog(options.secrets);
+  const pool = new ApiAgent();
   const notes: string[] = [];
   const note = (text: string) => { if (!notes.includes(text)) notes.push(text); };
   const sockets = new Set<Duplex>();
@@ -69,7 +71,7 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
     }
     const key = `${service.namespace}/${scheme === 'https' ? 'https:' : ''}${service.name}:${port}`;
     try {
-      const r = await forwardToService(conn, req, res, service, serviceProxyPath(service, scheme, port, pathAndQuery));
+      const r = await forwardToService(conn, req, res, service, serviceProxyPath(service, scheme, port, pathAndQuery), pool);
       if (r.problem) note(`${target.host}: ${r.problem}`);
       log.record(key, r.status, pathAndQuery, r.problem);
     } catch (err) {
@@ -143,6 +145,7 @@ export async function startServiceProxy(conn: KubeConnection, options: ServicePr
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
         tls.dispose();
+        pool.destroy();
       });
       return closed;
     },
