@@ -12,8 +12,9 @@ import { postmortem } from './figures/postmortem';
 import { activation } from './figures/activation';
 import { vsixSize } from './figures/vsixSize';
 import { podListing } from './figures/podListing';
+import { serviceProxyGet } from './figures/serviceProxy';
 
-const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, trueBlock, timelineAppend, postmortem, podListing, activation, vsixSize];
+const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
 
 function line(r: FigureResult): string {
   const ratio = r.ratio === null ? '' : r.id === 'codelens-unchanged' ? `${(r.ratio * 100).toFixed(3)}%` : `${r.ratio.toFixed(2)}×`;

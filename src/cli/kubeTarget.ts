@@ -11,13 +11,18 @@ export const targetOptions = {
   context: { type: 'string' },
   namespace: { type: 'string' },
   kubeconfig: { type: 'string', multiple: true },
+  'no-service-proxy': { type: 'boolean' },
 } as const;
 
 export const targetHelp = `  --context NAME     Run against this kubeconfig context (default: the current context
                      when --namespace or --kubeconfig is given). The block gets a scoped,
                      temporary KUBECONFIG holding only this context; your files are not changed.
   --namespace NS     Namespace for the run (default: the context's namespace, else default).
-  --kubeconfig PATH  Read this kubeconfig file instead of KUBECONFIG (repeat for several).`;
+  --kubeconfig PATH  Read this kubeconfig file instead of KUBECONFIG (repeat for several).
+  --no-service-proxy With a target, blocks get http_proxy/https_proxy pointing at a proxy on
+                     127.0.0.1 for the run, so in-cluster addresses (http://prometheus:9090,
+                     NAME.NS.svc.cluster.local) reach the Service through the API server.
+                     This flag turns it off (a block can too: { serviceProxy=false }).`;
 
 export interface CliTarget {
   merged: MergedKubeconfig;

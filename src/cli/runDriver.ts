@@ -25,6 +25,7 @@ export function cliRunDriver(flags: GuardFlags, err: NodeJS.WriteStream = proces
     typedContext: async () => flags.confirmContext,
     refused: (q, reason) => { err.write(refusalMessage(q, reason, flags)); },
     output: () => ({ write: (text, stream) => live[stream].write(text) }),
+    notice: (text) => { err.write(`runbook-lens run: ${text}\n`); },
     report: (problem) => {
       // A block that did not start is said in the summary; a run not recorded is said by the caller.
       if (problem.phase === 'scope') err.write(`runbook-lens run: ${problem.message}; nothing ran\n`);

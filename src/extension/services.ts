@@ -3,6 +3,8 @@ import type { RunbookBlock } from '../core/runbook/types';
 import type { KubeTarget } from '../core/kube/types';
 import type { LiveChoice } from '../core/kube/liveChoices';
 import type { Confirmation } from '../core/incident/types';
+import type { PromqlOutcome } from '../core/integrations/promqlRun';
+import type { ServiceProxyScope } from '../core/kube/serviceProxy/runProxy';
 import type { RunbookCache } from './runbookCache';
 
 /** Where runs go: the cluster target (kube/targetService.ts). */
@@ -11,6 +13,10 @@ export interface TargetService {
   onDidChange: vscode.Event<void>;
   /** Environment pinning a run to `target` (a scoped KUBECONFIG); dispose removes it. */
   scopedEnv(target: KubeTarget): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }>;
+  /** The in-cluster address proxy for one run on `target` (secrets: masked in its recorded paths). */
+  serviceProxy?(target: KubeTarget, secrets: string[]): Promise<ServiceProxyScope>;
+  /** A promql block without a configured URL, on the target cluster's own Prometheus Service. */
+  queryInCluster?(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number, secrets?: string[]): Promise<{ outcome: PromqlOutcome; notes: string[] }>;
   /** Live choices for placeholders that name Kubernetes objects (pods with status, restarts, age), or undefined. */
   placeholderChoices?(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined>;
 }

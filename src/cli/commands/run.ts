@@ -18,7 +18,12 @@ import { ambientTarget, kubeconfigFromFlags, retargetHelp, runTargetFromFlags, t
 import { printQueryOutcome, prometheusUrlFrom, promqlHelp, promqlOptions } from '../promqlBlock';
 import { guardHelp, guardOptions, REFUSED_EXIT } from '../guardRun';
 import { readCliSafety } from '../safetySettings';
+import { readWorkspaceSettings } from '../workspaceSettings';
 import { cliRunDriver } from '../runDriver';
+import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
+import { serviceProxyScope } from '../../core/kube/serviceProxy/runProxy';
+import { inClusterPromqlExecutor } from '../../core/kube/serviceProxy/inClusterPrometheus';
+import { serviceProxyWanted } from '../../core/runbook/attributes';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
                         [--lines A-B] [--var KEY=VALUE]... [--timeout SECONDS] [--shell SHELL] [--yes]
@@ -165,7 +170,6 @@ export async function run(argv: string[]): Promise<number> {
     const runbook = parseRunbook(await readInputFile(file));
     const block = selectBlock(runbook, file, values);
     const promql = block.kind === 'promql';
-    const prometheus = promql ? prometheusUrlFrom(values.prometheus, block, file) : undefined;
     if (!promql && !values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
     let pinned;
     try {
@@ -174,6 +178,11 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError((err as Error).message);
     }
     const kube = runTargetFromFlags(values, pinned);
+    // The workspace's runbookLens.cluster.serviceProxy, then the flag (bad values were already warned about by the safety read).
+    const serviceProxy = !values['no-service-proxy'] && readWorkspaceSettings(file, () => undefined).clusterServiceProxy;
+    const inCluster = serviceProxy && serviceProxyWanted(block.attributes) && Boolean(kube ?? pinned);
+    const prometheus = promql ? prometheusUrlFrom(values.prometheus, block, file, inCluster) : undefined;
+    const kubeconfig = () => kube?.merged ?? kubeconfigFromFlags(values);
     const runbookPath = path.resolve(file);
     const driver = cliRunDriver({ yes: values.yes, confirmContext: values['confirm-context'] });
     // Made only once the run is allowed: a refused run leaves no incident folder behind.
@@ -186,9 +195,11 @@ export async function run(argv: string[]): Promise<number> {
       }
       if (!promql && needsTerminal(block)) process.stderr.write(`runbook-lens run: block ${block.index} asks for a terminal; running it without a TTY\n`);
     };
-    const executor = promql
-      ? promqlExecutor(() => ({ baseUrl: prometheus!, auth: authFromEnv(process.env, 'RUNBOOK_LENS_PROMETHEUS') }))
-      : pipeExecutor();
+    const executor = !promql
+      ? pipeExecutor()
+      : prometheus
+        ? promqlExecutor(() => ({ baseUrl: prometheus, auth: authFromEnv(process.env, 'RUNBOOK_LENS_PROMETHEUS') }))
+        : inClusterPromqlExecutor(kubeconfig);
     // Ctrl-C reaches only this process (the block has its own process group): stop the block and record it.
     const stop = new AbortController();
     const onSignal = () => stop.abort();
@@ -210,7 +221,7 @@ export async function run(argv: string[]): Promise<number> {
         signal: stop.signal,
       }, driver, {
         executor,
-        scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kube?.merged ?? kubeconfigFromFlags(values), target))],
+        scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kubeconfig(), target)), serviceProxyStep((target, secrets) => serviceProxyScope(kubeconfig(), target, true, secrets), serviceProxy)],
       });
       return finish(outcome, values.lines);
     } finally {

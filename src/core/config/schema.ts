@@ -31,6 +31,7 @@ export const SETTINGS = {
   safetyDeny: stringListSetting('runbookLens.safety.deny', [], 'command pattern'),
   safetyProtectedContexts: stringListSetting('runbookLens.safety.protectedContexts', DEFAULT_PROTECTED, 'context name pattern'),
   kubeconfig: stringListSetting('runbookLens.kubeconfig', [], 'kubeconfig path'),
+  clusterServiceProxy: booleanSetting('runbookLens.cluster.serviceProxy', true),
   prometheusUrls: stringMapSetting('runbookLens.prometheus.urls', 'Prometheus URL'),
   prometheusDefaultUrl: stringSetting('runbookLens.prometheus.defaultUrl', '', { allowed: 'a URL, or "" for none' }),
   prometheusTimeoutSeconds: numberSetting('runbookLens.prometheus.timeoutSeconds', 30, { minimum: 0, allowed: 'a number of seconds, 0 or more; 0 for none' }),

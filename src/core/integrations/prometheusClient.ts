@@ -9,6 +9,8 @@ export interface PrometheusConnection {
   auth?: HttpAuth;
   /** Query timeout; Prometheus gets the same as its `timeout` parameter so it reports its own timeout. */
   timeoutMs?: number;
+  /** The run's in-cluster address proxy on 127.0.0.1 (its port and token), for in-cluster URLs. */
+  proxy?: { port: number; token: string };
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -47,6 +49,7 @@ async function post(conn: PrometheusConnection, path: string, params: URLSearchP
   try {
     const res = await (await loadAxios()).post(url, params, {
       ...axiosAuth(conn.auth),
+      ...(conn.proxy ? { proxy: { protocol: 'http', host: '127.0.0.1', port: conn.proxy.port, auth: { username: 'runbook-lens', password: conn.proxy.token } } } : {}),
       // A little longer than the server-side timeout, so Prometheus' own timeout error wins.
       timeout: timeoutMs > 0 ? timeoutMs + 2000 : 0,
       responseType: 'json',

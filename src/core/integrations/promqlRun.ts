@@ -19,6 +19,14 @@ export interface PromqlOutcome {
   response?: PromQueryResponse;
   error?: string;
   errorKind?: string;
+  /** HTTP status of a failed answer, if there was one. */
+  httpStatus?: number;
+  /** In-cluster discovery: the Service that answered (`NS/NAME:PORT`). */
+  prometheusService?: string;
+  /** In-cluster discovery: the Services the query reached (see the service proxy). */
+  serviceCalls?: unknown[];
+  /** In-cluster discovery: refusals and missing endpoints, in words (not recorded as such). */
+  notes?: string[];
 }
 
 /** Runs `query` (placeholders already filled) as the block's attributes say: instant, or range=… step=…. */
@@ -44,8 +52,38 @@ export async function executePromql(block: Pick<RunbookBlock, 'attributes'>, que
     return { ...base, spec, start, end, response, durationMs: Date.now() - t0 };
   } catch (err) {
     const e = err instanceof IntegrationError ? err : new IntegrationError(err instanceof Error ? err.message : String(err), 'bad-response');
-    return { ...base, spec, durationMs: Date.now() - t0, error: e.message, errorKind: e.kind };
+    return { ...base, spec, durationMs: Date.now() - t0, error: e.message, errorKind: e.kind, ...(e.status ? { httpStatus: e.status } : {}) };
   }
+}
+
+/** In-cluster candidates for a block without a configured URL, and how to reach each. */
+export interface InClusterPrometheus {
+  candidates: { service: string; baseUrl: string }[];
+  connection(baseUrl: string): PrometheusConnection;
+  /** Where it looked, for the error when nothing answered. */
+  searched: string;
+}
+
+/**
+ * Runs the query against the first in-cluster Prometheus that answers like Prometheus. A
+ * candidate that cannot be reached (no endpoints, refused, not Prometheus) gives way to the
+ * next; a query error or a timeout is the answer.
+ */
+export async function executePromqlInCluster(block: Pick<RunbookBlock, 'attributes'>, query: string, found: InClusterPrometheus, now = () => new Date()): Promise<PromqlOutcome> {
+  let first: PromqlOutcome | undefined;
+  for (const c of found.candidates) {
+    const o = { ...(await executePromql(block, query, found.connection(c.baseUrl), now)), prometheusService: c.service };
+    if (o.response || !movesOn(o)) return o;
+    first ??= o;
+  }
+  if (first) return first;
+  const startedAt = now();
+  return { query, prometheusUrl: '', startedAt, durationMs: 0, error: `no Prometheus Service found (looked for ${found.searched}); pass a Prometheus URL`, errorKind: 'not-found' };
+}
+
+function movesOn(o: PromqlOutcome): boolean {
+  if (o.errorKind === 'unreachable' || o.errorKind === 'bad-response' || o.errorKind === 'auth') return true;
+  return o.errorKind === 'api' && (o.httpStatus === 404 || o.httpStatus === 502 || o.httpStatus === 503);
 }
 
 /** The one-line account of an outcome, as the timeline and messages show it. */
@@ -60,6 +98,7 @@ export function queryOutputDocument(o: PromqlOutcome): Record<string, unknown> {
   return {
     query: o.query,
     prometheus: o.prometheusUrl,
+    ...(o.prometheusService ? { prometheusService: o.prometheusService } : {}),
     mode: o.spec?.mode ?? 'instant',
     ...(o.start && o.end ? { start: o.start.toISOString(), end: o.end.toISOString() } : {}),
     ...(o.spec?.mode === 'range' ? { step: formatPromDuration(o.spec.stepMs) } : {}),

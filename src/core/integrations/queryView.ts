@@ -37,7 +37,8 @@ export function buildQueryView(o: PromqlOutcome, title: string, recorded?: { id:
   const view: QueryView = {
     title,
     query: o.query,
-    prometheus: o.prometheusUrl,
+    // Found in the cluster: say which Service answered.
+    prometheus: o.prometheusService ? `${o.prometheusUrl} (Service ${o.prometheusService}, through the API server)` : o.prometheusUrl,
     how: o.spec ? describeSpec(o.spec) : 'instant',
     time: o.startedAt.toISOString(),
     durationMs: o.durationMs,

@@ -30,6 +30,7 @@ export const HONOURED_ATTRIBUTES: Record<string, ValueCheck> = {
   promptEnv: (v) => (/^(true|false|yes|no|auto|always|never)$/i.test(v) ? undefined : 'expected true, false, auto, always or never'),
   range: PROM_DURATION,
   step: PROM_DURATION,
+  serviceProxy: BOOLEAN,
 };
 
 /** Runme attributes that are common in the wild: accepted without complaint, not acted on. */

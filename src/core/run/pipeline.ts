@@ -55,7 +55,7 @@ export async function runPipeline(req: RunRequest, driver: RunDriver, parts: Pip
     }
     const scoped = { ...run, env: scope.env };
     if (parts.executor.records === 'query') return await queryRun(run, scoped, driver, parts.executor);
-    const outcome = await commandRun(run, scoped, driver, parts.executor, consent.confirmation);
+    const outcome = await commandRun(run, scoped, driver, parts.executor, consent.confirmation, scope);
     if (outcome.status === 'done' && outcome.result.kind === 'command') holdScope = outcome.result.holdScopeUntil;
     return outcome;
   } finally {
@@ -81,7 +81,7 @@ async function queryRun(run: PreparedRun, scoped: PreparedRun & { env: NodeJS.Pr
   }
 }
 
-async function commandRun(run: PreparedRun, scoped: PreparedRun & { env: NodeJS.ProcessEnv }, driver: RunDriver, executor: Executor, confirmation: CommandRecord['confirmation']): Promise<RunOutcome> {
+async function commandRun(run: PreparedRun, scoped: PreparedRun & { env: NodeJS.ProcessEnv }, driver: RunDriver, executor: Executor, confirmation: CommandRecord['confirmation'], scope: Scope): Promise<RunOutcome> {
   const incidentDir = run.request.incidentDir!;
   const rec: CommandRecord = { startId: newEntryId(), id: newEntryId(), incidentDir, terminal: executor.kind === 'terminal', confirmation };
   try {
@@ -103,8 +103,9 @@ async function commandRun(run: PreparedRun, scoped: PreparedRun & { env: NodeJS.
   }
   // The cause of a run that could not start (missing shell or folder, code too long for exec).
   if (result.didNotStart) await driver.report({ phase: 'spawn', message: result.error ?? 'the block did not start' }, run);
+  for (const note of scope.notes()) driver.notice?.(note, run);
   try {
-    return { status: 'done', run, result, entry: await recordResult(run, rec, result) };
+    return { status: 'done', run, result, entry: await recordResult(run, rec, result, scope.entryFields()) };
   } catch (err) {
     if (!(err instanceof RunNotRecordedError)) throw err;
     await driver.report({ phase: 'end', message: err.message, entry: err.entry }, run);

@@ -108,7 +108,7 @@ export async function recordStart(run: PreparedRun, rec: CommandRecord): Promise
 }
 
 /** The result entry of a command run (pipe or terminal): one builder, so both record the same fields. */
-export function commandResultEntry(run: PreparedRun, rec: CommandRecord, r: CommandResult): TimelineEntry {
+export function commandResultEntry(run: PreparedRun, rec: CommandRecord, r: CommandResult, scopeFields: Partial<TimelineEntry> = {}): TimelineEntry {
   return {
     id: rec.id,
     time: r.startedAt,
@@ -124,12 +124,13 @@ export function commandResultEntry(run: PreparedRun, rec: CommandRecord, r: Comm
     truncated: r.truncated,
     redactions: mergeCounts(recordedCommand(run).counts, r.redactions),
     ...(r.error ? { error: r.error } : {}),
+    ...scopeFields,
   };
 }
 
 /** Appends the result; RunNotRecordedError('end') says how the block ended and where its output is. */
-export async function recordResult(run: PreparedRun, rec: CommandRecord, r: CommandResult): Promise<TimelineEntry> {
-  const entry = commandResultEntry(run, rec, r);
+export async function recordResult(run: PreparedRun, rec: CommandRecord, r: CommandResult, scopeFields?: Partial<TimelineEntry>): Promise<TimelineEntry> {
+  const entry = commandResultEntry(run, rec, r, scopeFields);
   try {
     await appendEntry(rec.incidentDir, entry);
   } catch (err) {
@@ -169,6 +170,8 @@ export async function recordQuery(run: PreparedRun, incidentDir: string, id: str
     output: summary.text,
     redactions: mergeCounts(mergeCounts(command.counts, summary.counts), full.counts),
     prometheus: o.prometheusUrl,
+    ...(o.prometheusService ? { prometheusService: o.prometheusService } : {}),
+    ...(o.serviceCalls?.length ? { serviceCalls: o.serviceCalls } : {}),
     queryMode: o.spec?.mode ?? 'instant',
     ...(o.spec?.mode === 'range' ? { range: formatPromDuration(o.spec.rangeMs), step: formatPromDuration(o.spec.stepMs) } : {}),
     ...(o.response ? { series: seriesCount(o.response.data) } : {}),

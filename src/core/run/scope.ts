@@ -1,9 +1,13 @@
+import type { TimelineEntry } from '../incident/types';
 import type { KubeTarget } from '../kube/types';
 import type { PreparedRun, ScopePart, ScopeStep } from './types';
 
 export interface Scope {
   env: NodeJS.ProcessEnv;
   dispose(): Promise<void>;
+  /** The steps' fields for the result entry (e.g. serviceCalls). */
+  entryFields(): Partial<TimelineEntry>;
+  notes(): string[];
 }
 
 /** Pins kubectl, oc, helm… to the run's target with a scoped, temporary KUBECONFIG. */
@@ -36,5 +40,11 @@ export async function applyScope(run: PreparedRun, steps: readonly ScopeStep[]):
     await dispose();
     throw err;
   }
-  return { env, dispose };
+  const applied = [...parts];
+  return {
+    env,
+    dispose,
+    entryFields: () => Object.assign({}, ...applied.map((p) => p.entryFields?.() ?? {})) as Partial<TimelineEntry>,
+    notes: () => applied.flatMap((p) => p.notes?.() ?? []),
+  };
 }

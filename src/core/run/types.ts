@@ -118,6 +118,10 @@ export interface ScopeStep {
 export interface ScopePart {
   env: Record<string, string>;
   dispose(): Promise<void>;
+  /** More fields for the result entry, asked for when the block has ended (the proxy's serviceCalls). */
+  entryFields?(): Partial<TimelineEntry>;
+  /** Lines for the user once the block has ended (a refused in-cluster address, in words). */
+  notes?(): string[];
 }
 
 /** The live view: it receives only redacted text. */
@@ -158,6 +162,8 @@ export interface RunDriver {
   output?(run: PreparedRun): LiveOutput | undefined;
   /** The run could not start, be scoped or be recorded. */
   report(problem: RunProblemReport, run: PreparedRun): void | Promise<void>;
+  /** Something a scope step wants the user to know once the block has ended. */
+  notice?(text: string, run: PreparedRun): void;
 }
 
 /** What the scope steps give the executor. */

@@ -112,3 +112,8 @@ function closingQuote(s: string, from: number, quote: string): number {
   }
   return -1;
 }
+
+/** `{ serviceProxy=false }` turns the in-cluster address proxy off for one block; on otherwise. */
+export function serviceProxyWanted(attributes: BlockAttributes): boolean {
+  return attributes.serviceProxy?.trim().toLowerCase() !== 'false';
+}

@@ -7,6 +7,9 @@ import { listPodChoices, type LiveChoice } from '../../core/kube/liveChoices';
 import { loadKubeconfig, type MergedKubeconfig } from '../../core/kube/mergeKubeconfig';
 import { placeholderKind } from '../../core/kube/placeholderKinds';
 import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
+import { serviceProxyScope } from '../../core/kube/serviceProxy/runProxy';
+import { queryInClusterPrometheus } from '../../core/kube/serviceProxy/inClusterPrometheus';
+import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
 import { readIncident, updateIncident } from '../../core/incident/incidentStore';
 import { appendEntry } from '../../core/incident/timeline';
@@ -144,6 +147,14 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
       if (dir) await appendEntry(dir, targetFailureEntry(target, errorText(err), readSettings().actor)).catch(() => undefined);
       throw err;
     }
+  }
+
+  serviceProxy(target: KubeTarget, secrets: string[]) {
+    return serviceProxyScope(this.freshKubeconfig(), target, true, secrets);
+  }
+
+  queryInCluster(block: Pick<RunbookBlock, 'attributes'>, query: string, target: KubeTarget, timeoutMs?: number, secrets?: string[]) {
+    return queryInClusterPrometheus(block, query, this.freshKubeconfig(), target, timeoutMs, secrets);
   }
 
   async placeholderChoices(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined> {

@@ -11,6 +11,7 @@ import type { RunbookCache } from '../runbookCache';
 import type { ExtensionServices } from '../services';
 import { PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
+import { serviceProxyWanted } from '../../core/runbook/attributes';
 import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
 import type { QueryPanel } from './queryPanel';
@@ -50,9 +51,11 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   const settings = readSettings(uri);
   const target = services.target?.current();
   const baseUrl = prometheusUrlFor(target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl);
-  if (!baseUrl) {
+  // No URL set: the target cluster's own Prometheus Service, through the in-cluster address proxy.
+  const inCluster = !baseUrl && target && services.target?.queryInCluster && settings.clusterServiceProxy && serviceProxyWanted(block.attributes);
+  if (!baseUrl && !inCluster) {
     void showError(
-      `no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls.`,
+      `no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls${target ? ', or turn on runbookLens.cluster.serviceProxy to use the cluster\'s own Prometheus' : ''}.`,
       'Open Settings',
     ).then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY));
     return undefined;
@@ -70,10 +73,20 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   driver.progress = (step) => {
     if (step === 'started') started = runs.start(uri, index);
   };
-  const query = promqlExecutor(async (run) => {
-    const url = prometheusUrlFor(run.target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl) ?? baseUrl;
-    return { baseUrl: url, auth: await secrets.authFor(url) };
-  });
+  const query: Executor = baseUrl
+    ? promqlExecutor(async (run) => {
+      const url = prometheusUrlFor(run.target?.context, settings.prometheusUrls, settings.prometheusDefaultUrl) ?? baseUrl;
+      return { baseUrl: url, auth: await secrets.authFor(url) };
+    })
+    : {
+      kind: 'promql',
+      records: 'query',
+      async execute(run) {
+        const found = await services.target!.queryInCluster!(run.block, run.code, run.target ?? target!, run.timeoutMs, run.secrets);
+        for (const note of found.notes) void vscode.window.showWarningMessage(`Runbook Lens: ${note}`);
+        return { kind: 'query', outcome: found.outcome };
+      },
+    };
   const executor: Executor = {
     ...query,
     execute: (run, io) => Promise.resolve(vscode.window.withProgress(

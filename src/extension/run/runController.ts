@@ -18,6 +18,7 @@ import { refuseGenerated } from '../generatedDocument';
 import { offerBuiltinActions } from './builtinOffer';
 import { editorDriver, workspaceTrusted } from './editorDriver';
 import { showError } from '../commands';
+import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -114,15 +115,22 @@ export class RunController implements vscode.Disposable {
     return { values: prepared.run.values, confirmation: consent.confirmation ?? { method: 'none', destructive: [], at: new Date().toISOString() } };
   }
 
-  /** The scope steps of an editor run: the scoped kubeconfig of the target service. */
-  scope(): ScopeStep[] {
+  /**
+   * The scope steps of an editor run: the scoped kubeconfig of the target service, and the
+   * in-cluster address proxy (runbookLens.cluster.serviceProxy; not for terminal runs, which
+   * outlive the run's scope).
+   */
+  scope(document?: vscode.TextDocument, executorKind?: string): ScopeStep[] {
     const target = this.services.target;
     if (!target) return [];
-    return [kubeScope(async (t) => {
+    const steps = [kubeScope(async (t) => {
       const scoped = await target.scopedEnv(t);
       const env = Object.fromEntries(Object.entries(scoped.env).filter((e): e is [string, string] => e[1] !== undefined));
       return { env, dispose: scoped.dispose };
     })];
+    const enabled = executorKind !== 'terminal' && readSettings(document?.uri).clusterServiceProxy;
+    if (target.serviceProxy) steps.push(serviceProxyStep((t, secrets) => target.serviceProxy!(t, secrets), enabled));
+    return steps;
   }
 
   private async runBlock(document: vscode.TextDocument, block: RunbookBlock, options: RunOptions, executor: CommandExecutor): Promise<TimelineEntry | undefined> {
@@ -143,6 +151,11 @@ export class RunController implements vscode.Disposable {
         withheldHint: 'Run in Terminal shows it on screen only',
       },
     });
+    // Refused in-cluster addresses and the like, after the block's own output.
+    driver.notice = (text) => {
+      this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${text}`);
+      atLineStart = true;
+    };
     let started = false;
     driver.progress = (step, run) => {
       if (step !== 'started') return;
@@ -152,7 +165,7 @@ export class RunController implements vscode.Disposable {
     };
     let outcome: RunOutcome | undefined;
     try {
-      outcome = await runPipeline(this.request(document, block, incidentDir, options, controller.signal), driver, { executor, scope: this.scope() });
+      outcome = await runPipeline(this.request(document, block, incidentDir, options, controller.signal), driver, { executor, scope: this.scope(document, executor.kind) });
       if (outcome.status === 'invalid') void showError(`${invalidText(outcome, options)}`);
       return outcome.status === 'done' ? outcome.entry : undefined;
     } finally {

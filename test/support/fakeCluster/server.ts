@@ -12,6 +12,7 @@ import { toTable } from './tables';
 import { fakeTls } from './tlsMaterial';
 import { reconcileDeployment, type ControllerStore } from './controller';
 import { rawStatus, serveExec } from './execRoute';
+import { serveServiceProxy } from './serviceProxyRoute';
 
 /** A user the fake API knows by bearer token. */
 export interface FakeUser {
@@ -20,6 +21,8 @@ export interface FakeUser {
   forbiddenNamespaces?: string[];
   /** false: listing namespaces is forbidden (common for tenants). */
   canListNamespaces?: boolean;
+  /** false: may read Services but not proxy to them (RBAC without services/proxy). */
+  canProxyServices?: boolean;
 }
 
 export interface FakeClusterFixture {
@@ -35,6 +38,11 @@ export interface FakeClusterFixture {
   logs?: Record<string, string>;
   /** Accept connections but never answer (an unreachable, black-holed API server). */
   stall?: boolean;
+  /**
+   * Ready endpoints of Services for the service proxy: "ns/name" → base URL of a real server on
+   * loopback (e.g. a real Prometheus). A Service without an entry has no ready endpoints (503).
+   */
+  serviceEndpoints?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -105,7 +113,8 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
     req.on('end', () => {
       if (fixture.stall) return; // never answer
       const url = new URL(req.url ?? '/', 'http://fake');
-      const body = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
       const user = token && fixture.tokens ? fixture.tokens[token] : undefined;
       requests.push({
@@ -113,6 +122,9 @@ export async function startFakeCluster(fixture: FakeClusterFixture, options: { p
         accept: req.headers.accept, contentType: req.headers['content-type'], ...(body ? { body } : {}),
       });
       try {
+        // Unauthenticated requests fall through to handle(), which answers 401.
+        const proxyCtx = { services: store.get('|services')!, endpoints: fixture.serviceEndpoints ?? {}, user };
+        if (!(fixture.tokens && !user) && serveServiceProxy(req, res, url.pathname, url.search, raw, proxyCtx, (code, reason, message) => sendStatus(res, code, reason, message))) return;
         handle(req, res, url, body, token, user);
       } catch (err) {
         sendStatus(res, 500, 'InternalError', `fake cluster: ${err instanceof Error ? err.message : String(err)}`);
