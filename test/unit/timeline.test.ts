@@ -15,7 +15,7 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const appender = path.resolve(__dirname, '../fixtures/run/appendEntries.ts');
 
 function note(text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { id: newEntryId(), time: new Date().toISOString(), kind: 'note', text, ...extra };
+  return { id: newEntryId(), time: new Date().toISOString(), kind: 'note', text, ...extra } as TimelineEntry;
 }
 
 function freshDir(name: string): string {
@@ -158,7 +158,7 @@ test('a lock left by a crashed writer does not block the timeline', async () => 
 
 test('run records: a started entry is dropped once its result names it; an unfinished one stays, as not finished', async () => {
   const dir = freshDir('write-ahead');
-  const run = (id: string, extra: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-12-01T10:00:00.000Z', kind: 'command', block: 1, command: 'echo hi', ...extra });
+  const run = (id: string, extra: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-12-01T10:00:00.000Z', kind: 'command', block: 1, command: 'echo hi', ...extra } as TimelineEntry);
   await appendEntry(dir, run('s1', { status: 'started' }));
   await appendEntry(dir, run('s2', { status: 'started' }));
   await appendEntry(dir, run('r1', { status: 'ok', exitCode: 0, startedEntry: 's1' }));

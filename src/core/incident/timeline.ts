@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { TimelineEntry } from './types';
+import { ENTRY_SCHEMA_VERSION, type TimelineEntry } from './types';
 import { withFileLock } from './fileLock';
 import { TIMELINE_JSONL, TIMELINE_MD } from './incidentFiles';
 import { renderEntryMarkdown } from './timelineMarkdown';
@@ -98,6 +98,9 @@ function flushSoon(file: string): void {
  */
 export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?: string): Promise<void> {
   if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
+  // Stamped here so no builder has to (on the caller's object too, so what it holds is what was
+  // recorded); an entry that names its version (a newer writer's) keeps it.
+  if (entry.v === undefined && sourceLine === undefined) entry.v = ENTRY_SCHEMA_VERSION;
   // A teammate's entry keeps its exact bytes, so every replica shares the same file for it.
   const line = (sourceLine ?? JSON.stringify(entry)) + '\n';
   const block = '\n' + renderEntryMarkdown(entry);
@@ -119,6 +122,11 @@ export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?
     }
     flushSoon(jsonl);
   });
+}
+
+/** An entry's schema version: entries written before versions existed are version 1. */
+export function entryVersion(entry: Pick<TimelineEntry, 'v'>): number {
+  return typeof entry.v === 'number' && Number.isInteger(entry.v) && entry.v > 0 ? entry.v : 1;
 }
 
 export interface TimelineRead {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { TimelineEntry } from '../incident/types';
+import type { CommandEntry, TimelineEntry } from '../incident/types';
 import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { appendEntry } from '../incident/timeline';
 import { outputFilePath, outputFileRel, TIMELINE_JSONL } from '../incident/incidentFiles';
@@ -56,7 +56,7 @@ function actorOf(run: PreparedRun): { actor?: string } {
 }
 
 /** The fields every entry of a run has, whatever ran it. */
-function commonFields(run: PreparedRun, kind: 'command' | 'query', id: string, command: string): Pick<TimelineEntry, 'kind'> & Partial<TimelineEntry> {
+function commonFields<K extends 'command' | 'query'>(run: PreparedRun, kind: K, id: string, command: string): Omit<CommandEntry, 'id' | 'time' | 'kind'> & { kind: K } {
   return {
     kind,
     ...actorOf(run),
@@ -72,7 +72,7 @@ function commonFields(run: PreparedRun, kind: 'command' | 'query', id: string, c
 }
 
 /** A command's fields, the same for a pipe and a terminal run. */
-function commandFields(run: PreparedRun, id: string, terminal: boolean, confirmation: TimelineEntry['confirmation']): Pick<TimelineEntry, 'kind'> & Partial<TimelineEntry> {
+function commandFields(run: PreparedRun, id: string, terminal: boolean, confirmation: TimelineEntry['confirmation']): Omit<CommandEntry, 'id' | 'time'> {
   return {
     ...commonFields(run, 'command', id, recordedCommand(run).text),
     ...(confirmation ? { confirmation: { ...confirmation, destructive: confirmation.destructive.map((d) => redactText(d, { literals: run.secrets }).text) } } : {}),

@@ -8,7 +8,8 @@ import { loadKubeconfig, type MergedKubeconfig } from '../../core/kube/mergeKube
 import { placeholderKind } from '../../core/kube/placeholderKinds';
 import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
 import type { KubeTarget } from '../../core/kube/types';
-import { readIncident, updateIncident } from '../../core/incident/incidentStore';
+import { readIncident } from '../../core/incident/incidentStore';
+import { pinTarget } from '../../core/incident/lifecycle';
 import { appendEntry } from '../../core/incident/timeline';
 import { targetFailureEntry } from '../../core/kube/timelineNotes';
 import { configuredKubeconfigs, readSettings } from '../settings';
@@ -99,9 +100,8 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     await this.state.update(CHOSEN_KEY, target);
     const dir = this.incidents.currentDir();
     if (dir) {
-      await updateIncident(dir, (i) => {
-        i.target = target;
-      });
+      // An entry (with the change in words), so every replica of a shared incident pins the same one.
+      await pinTarget(dir, target, { actor: readSettings().actor });
       this.pinned = { dir, target };
     }
     this.changed.fire();
@@ -122,9 +122,7 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
       } else {
         const target = this.chosen() ?? this.current();
         if (target) {
-          await updateIncident(dir, (i) => {
-            i.target = target;
-          });
+          await pinTarget(dir, target, { actor: readSettings().actor });
           this.pinned = { dir, target };
         }
       }

@@ -23,7 +23,7 @@ test('a run is recorded write-ahead, then its result; every step is reported in 
   const [start, result] = lines(inc);
   assert.deepEqual([start.status, result.status, result.startedEntry], ['started', 'ok', start.id]);
   for (const f of ['kind', 'actor', 'runbook', 'block', 'line', 'section', 'title', 'command', 'target', 'outputFile', 'confirmation']) {
-    assert.deepEqual(result[f], start[f], `${f} is the same in both`);
+    assert.deepEqual((result as unknown as Record<string, unknown>)[f], (start as unknown as Record<string, unknown>)[f], `${f} is the same in both`);
   }
   assert.deepEqual([result.actor, result.target, result.outputFile, result.title], ['tester', A, `outputs/${result.id}.log`, 'greet']);
   assert.equal(exec.runs[0].io.outputFile, path.join(inc, 'outputs', `${result.id}.log`));
