@@ -37,10 +37,42 @@ export function shareableFiles(dir: string, opts: ShareOptions): Map<string, Buf
   return files;
 }
 
-/** Secret findings for a file about to leave the machine: the same rules as every recorded file. */
-export function scanShared(_path: string, content: Buffer): string[] {
-  const { counts } = redactText(content.toString('utf8'));
-  return Object.entries(counts).map(([rule, n]) => `${rule} ×${n}`);
+/**
+ * Secret findings for a file about to leave the machine: the same rules as every recorded file.
+ * An entry is scanned as the strings it holds, decoded, as they were redacted when recorded: its
+ * JSON escapes (`\"` after `password:`) would read as a value that is not there, and a `\u`
+ * escape could hide one that is.
+ */
+export function scanShared(file: string, content: Buffer): string[] {
+  const text = content.toString('utf8');
+  const counts = new Map<string, number>();
+  for (const piece of file.endsWith('.json') ? jsonStrings(text) : [text]) {
+    for (const [rule, n] of Object.entries(redactText(piece).counts)) counts.set(rule, (counts.get(rule) ?? 0) + n);
+  }
+  return [...counts].map(([rule, n]) => `${rule} ×${n}`);
+}
+
+/** Every key and string value of a JSON document; the text itself when it is not JSON. */
+function jsonStrings(text: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [text];
+  }
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push(k);
+        walk(x);
+      }
+    }
+  };
+  walk(value);
+  return out;
 }
 
 /**
