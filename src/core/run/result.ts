@@ -1,4 +1,4 @@
-import type { RunResult, CommandEntry, TimelineEntry } from '../incident/types';
+import type { RunResult, CommandEntry } from '../incident/types';
 import { redactText } from '../incident/redaction/redact';
 import type { StepFailure } from '../exec/stepCheck';
 import { codeLineNumbers } from '../runbook/selectLines';

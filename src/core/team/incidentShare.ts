@@ -4,6 +4,7 @@ import { OUTPUTS_DIR, TIMELINE_JSONL } from '../incident/incidentFiles';
 import { appendEntry } from '../incident/timeline';
 import type { TimelineEntry } from '../incident/types';
 import { redactText } from '../incident/redaction/redact';
+import { parsePresence, PRESENCE_DIR, presenceName, SHARED_PRESENCE_DIR } from './presence';
 
 /** Paths inside the shared incident tree. */
 export const ENTRIES_DIR = 'entries';
@@ -15,6 +16,8 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export interface ShareOptions {
   /** Outputs larger than this are shared as their head and tail (runbookLens.team.maxSharedOutputKiB). */
   maxSharedOutputBytes: number;
+  /** This responder's presence file is shared (teammates' copies in the folder are theirs to update). */
+  presenceOf?: string;
 }
 
 /**
@@ -33,6 +36,11 @@ export function shareableFiles(dir: string, opts: ShareOptions): Map<string, Buf
     const m = /^(.+)\.log$/.exec(name);
     if (!m || !SAFE_NAME.test(m[1])) continue;
     files.set(outputPath(m[1]), headAndTail(path.join(outDir, name), opts.maxSharedOutputBytes));
+  }
+  if (opts.presenceOf) {
+    const name = presenceName(opts.presenceOf);
+    const content = readOrUndefined(path.join(dir, PRESENCE_DIR, name));
+    if (content && parsePresence(content)) files.set(`${SHARED_PRESENCE_DIR}/${name}`, content);
   }
   return files;
 }
@@ -100,6 +108,17 @@ export async function applyIncoming(dir: string, incoming: Map<string, Buffer>):
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
   }
+  for (const [p, content] of incoming) {
+    const m = /^presence\/(.+\.json)$/.exec(p);
+    const theirs = m && SAFE_NAME.test(m[1]) ? parsePresence(content) : undefined;
+    if (!m || !theirs) continue;
+    const file = path.join(dir, PRESENCE_DIR, m[1]);
+    const mine = fs.existsSync(file) ? parsePresence(fs.readFileSync(file)) : undefined;
+    if (mine && Date.parse(mine.at) >= Date.parse(theirs.at)) continue; // ours is newer
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, content);
+    fs.renameSync(`${file}.tmp`, file);
+  }
   return added;
 }
 
@@ -133,6 +152,14 @@ function parseEntry(line: string): TimelineEntry | undefined {
 
 function entryId(line: string): string | undefined {
   return parseEntry(line)?.id;
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function safeReaddir(dir: string): string[] {

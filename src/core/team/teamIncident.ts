@@ -13,6 +13,7 @@ import { gitText, GitError, isUnreachable } from './git';
 import { idsFromLsRemote, incidentRefs } from './incidentRefs';
 import { applyIncoming, scanShared, shareableFiles } from './incidentShare';
 import { syncIncident, type SyncResult } from './sync';
+import { resolveShared } from './presence';
 
 /** Default of runbookLens.team.maxSharedOutputKiB. */
 export const DEFAULT_MAX_SHARED_OUTPUT_KIB = 1024;
@@ -89,9 +90,9 @@ export function leaveIncident(dir: string): boolean {
   return had;
 }
 
-async function syncLinked(dir: string, link: TeamLink): Promise<TeamSyncOutcome> {
-  const files = shareableFiles(dir, { maxSharedOutputBytes: (link.maxSharedOutputKiB ?? DEFAULT_MAX_SHARED_OUTPUT_KIB) * 1024 });
-  const result = await syncIncident({ repo: link.repo, remote: link.remote, incidentId: link.incidentId, files, scan: scanShared });
+async function syncLinked(dir: string, link: TeamLink, actor?: string): Promise<TeamSyncOutcome> {
+  const files = shareableFiles(dir, { maxSharedOutputBytes: (link.maxSharedOutputKiB ?? DEFAULT_MAX_SHARED_OUTPUT_KIB) * 1024, presenceOf: actor });
+  const result = await syncIncident({ repo: link.repo, remote: link.remote, incidentId: link.incidentId, files, scan: scanShared, resolve: resolveShared });
   if (result.refused) throw new SyncRefusedError(result.refused);
   // One writer of the local folder at a time: two syncs must not both append a teammate's entry.
   const added = await withFileLock(path.join(dir, TEAM_LOCK), async () => {
@@ -116,11 +117,11 @@ export async function shareIncident(dir: string, opts: { cwd: string; remote: st
   return outcome;
 }
 
-/** Syncs a shared folder; an error when the folder is not shared. */
-export async function syncShared(dir: string): Promise<TeamSyncOutcome> {
+/** Syncs a shared folder; an error when the folder is not shared. `actor`: whose presence file to share. */
+export async function syncShared(dir: string, opts: { actor?: string } = {}): Promise<TeamSyncOutcome> {
   const link = readTeamLink(dir);
   if (!link) throw new Error(`${path.resolve(dir)} is not shared with a team (use: runbook-lens incident share DIR)`);
-  return syncLinked(dir, link);
+  return syncLinked(dir, link, opts.actor);
 }
 
 /**
