@@ -78,10 +78,12 @@ test('50 concurrent appends in this process and 4 × 25 from child processes: no
     for (const e of entries.filter((x) => x.actor === tag)) assert.equal(e.output, `${tag} `.repeat(2000));
   }
   assert.deepEqual(entries.filter((e) => !e.actor).map((e) => e.id).sort(), local.map((e) => e.id).sort());
-  // timeline.md has the same entries, whole and in the same order as timeline.jsonl.
+  // timeline.md has the same entries, whole and in the same order as timeline.jsonl (the order
+  // written; readTimeline gives them in (time, id) order).
   const md = fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8');
   const mdIds = [...md.matchAll(/<!-- entry (\S+) -->/g)].map((m) => m[1]);
-  assert.deepEqual(mdIds, entries.map((e) => e.id));
+  const fileIds = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as TimelineEntry).id);
+  assert.deepEqual(mdIds, fileIds);
   assert.equal(fs.existsSync(path.join(dir, '.timeline.lock')), false, 'the lock is released');
 });
 
@@ -163,7 +165,8 @@ test('run records: a started entry is dropped once its result names it; an unfin
   await appendEntry(dir, run('s2', { status: 'started' }));
   await appendEntry(dir, run('r1', { status: 'ok', exitCode: 0, startedEntry: 's1' }));
   const { entries } = await readTimeline(dir);
-  assert.deepEqual(entries.map((e) => [e.id, exitText(e)]), [['s2', 'started, not finished'], ['r1', 'exit 0']]);
+  // In (time, id) order: all three share one time here, so the ids decide.
+  assert.deepEqual(entries.map((e) => [e.id, exitText(e)]), [['r1', 'exit 0'], ['s2', 'started, not finished']]);
   // Union-merged timelines (same entries in another order, duplicates) fold the same way.
   const raw = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimelineEntry);
   assert.deepEqual(foldRunRecords([...raw].reverse()).map((e) => e.id).sort(), ['r1', 's2']);

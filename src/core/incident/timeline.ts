@@ -146,9 +146,15 @@ export function foldRunRecords(entries: TimelineEntry[]): TimelineEntry[] {
   return finished.size ? entries.filter((e) => !(e.status === 'started' && finished.has(e.id))) : entries;
 }
 
+/** The order every replica shows: time, then id (a teammate's entries are appended as they arrive). */
+export function compareEntries(a: Pick<TimelineEntry, 'time' | 'id'>, b: Pick<TimelineEntry, 'time' | 'id'>): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
- * Reads timeline.jsonl, with run records folded (see foldRunRecords). A half-written last line or
- * a corrupt line is reported and skipped.
+ * Reads timeline.jsonl in (time, id) order, with run records folded (see foldRunRecords). A
+ * half-written last line or a corrupt line is reported and skipped.
  */
 export async function readTimeline(dir: string): Promise<TimelineRead> {
   let text: string;
@@ -182,5 +188,6 @@ export async function readTimeline(dir: string): Promise<TimelineRead> {
     }
     entries.push(e as TimelineEntry);
   });
-  return { entries: foldRunRecords(entries), problems };
+  // The file is in arrival order, which differs between replicas of a shared incident.
+  return { entries: foldRunRecords(entries.sort(compareEntries)), problems };
 }

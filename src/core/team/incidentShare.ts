@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUTS_DIR, TIMELINE_JSONL } from '../incident/incidentFiles';
-import { appendEntry } from '../incident/timeline';
+import { appendEntry, compareEntries } from '../incident/timeline';
+
+export { compareEntries };
 import type { TimelineEntry } from '../incident/types';
 import { redactText } from '../incident/redaction/redact';
 import { parsePresence, PRESENCE_DIR, presenceName, SHARED_PRESENCE_DIR } from './presence';
@@ -120,12 +122,6 @@ export async function applyIncoming(dir: string, incoming: Map<string, Buffer>):
     fs.renameSync(`${file}.tmp`, file);
   }
   return added;
-}
-
-/** The order every replica shows: time, then id. */
-export function compareEntries(a: Pick<TimelineEntry, 'time' | 'id'>, b: Pick<TimelineEntry, 'time' | 'id'>): number {
-  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function readLines(file: string): string[] {
