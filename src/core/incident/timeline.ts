@@ -97,20 +97,33 @@ function flushSoon(file: string): void {
  * order when several processes record at once.
  */
 export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?: string): Promise<void> {
-  if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
-  // Stamped here so no builder has to (on the caller's object too, so what it holds is what was
-  // recorded); an entry that names its version (a newer writer's) keeps it.
-  if (entry.v === undefined && sourceLine === undefined) entry.v = ENTRY_SCHEMA_VERSION;
-  // A teammate's entry keeps its exact bytes, so every replica shares the same file for it.
-  const line = (sourceLine ?? JSON.stringify(entry)) + '\n';
-  const block = '\n' + renderEntryMarkdown(entry);
+  await appendEntries(dir, [{ entry, sourceLine }]);
+}
+
+/**
+ * Appends several entries in one write to each file (a teammate's thousands of entries on join
+ * cost one lock, not one each). `sourceLine`: the exact bytes a teammate wrote, kept so every
+ * replica shares the same file for the entry.
+ */
+export async function appendEntries(dir: string, items: { entry: TimelineEntry; sourceLine?: string }[]): Promise<void> {
+  if (!items.length) return;
+  let lines = '';
+  let blocks = '';
+  for (const { entry, sourceLine } of items) {
+    if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
+    // Stamped here so no builder has to (on the caller's object too, so what it holds is what was
+    // recorded); an entry that names its version (a newer writer's) keeps it.
+    if (entry.v === undefined && sourceLine === undefined) entry.v = ENTRY_SCHEMA_VERSION;
+    lines += (sourceLine ?? JSON.stringify(entry)) + '\n';
+    blocks += '\n' + renderEntryMarkdown(entry);
+  }
   fsSync.mkdirSync(dir, { recursive: true });
   await withFileLock(path.join(dir, '.timeline.lock'), async () => {
     const jsonl = path.join(dir, TIMELINE_JSONL);
     const before = fileSize(jsonl);
-    appendText(jsonl, line);
+    appendText(jsonl, lines);
     try {
-      appendText(path.join(dir, TIMELINE_MD), block);
+      appendText(path.join(dir, TIMELINE_MD), blocks);
     } catch (err) {
       // Both files or neither: a `started` record that only one of them shows would be a lie.
       try {

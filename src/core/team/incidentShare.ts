@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUTS_DIR, TIMELINE_JSONL } from '../incident/incidentFiles';
-import { appendEntry, compareEntries } from '../incident/timeline';
+import { appendEntries, compareEntries } from '../incident/timeline';
 
 export { compareEntries };
 import type { TimelineEntry } from '../incident/types';
@@ -97,11 +97,9 @@ export async function applyIncoming(dir: string, incoming: Map<string, Buffer>):
     .map(([, b]) => ({ line: b.toString('utf8'), entry: parseEntry(b.toString('utf8')) }))
     .filter((x): x is { line: string; entry: TimelineEntry } => !!x.entry && !known.has(x.entry.id) && !x.line.includes('\n'));
   parsed.sort((a, b) => compareEntries(a.entry, b.entry));
-  for (const { line, entry: e } of parsed) {
-    await appendEntry(dir, e, line);
-    known.add(e.id);
-    added.push(e);
-  }
+  const fresh = parsed.filter(({ entry: e }) => !known.has(e.id) && known.add(e.id));
+  await appendEntries(dir, fresh.map(({ line, entry }) => ({ entry, sourceLine: line })));
+  for (const { entry: e } of fresh) added.push(e);
   for (const [p, content] of incoming) {
     const m = /^outputs\/(.+)\.log$/.exec(p);
     if (!m || !SAFE_NAME.test(m[1])) continue;
