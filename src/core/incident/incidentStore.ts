@@ -155,7 +155,17 @@ async function readBase(dir: string): Promise<Base> {
  */
 export async function readIncident(dir: string, entries?: TimelineEntry[]): Promise<Incident> {
   const base = await readBase(dir);
-  const all = entries ?? (await readTimeline(dir)).entries;
+  let all = entries;
+  if (!all) {
+    try {
+      all = (await readTimeline(dir)).entries;
+    } catch (err) {
+      // An unreadable timeline (not a missing one): incident.json, the last state folded from it,
+      // still answers; whatever tries to append next says what is wrong with the file.
+      if (!('incident' in base)) throw err;
+      all = [];
+    }
+  }
   const incident = foldIncident('incident' in base ? base.incident : undefined, all, path.basename(path.resolve(dir)));
   if (!incident) throw (base as { error: Error }).error;
   return incident;
