@@ -3,6 +3,7 @@
  * baseline measured in the same run. Benchmarks report; they never fail the build.
  */
 import * as os from 'node:os';
+import { teamJoin, teamLatency, teamSync10k } from './figures/teamSync';
 import type { Figure, FigureResult } from './figure';
 import { lensesCold, lensesWarm } from './figures/codeLens';
 import { bigOutputMemory, bigOutputTime } from './figures/bigOutput';
@@ -15,6 +16,7 @@ import { podListing } from './figures/podListing';
 import { serviceProxyGet } from './figures/serviceProxy';
 
 const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
+figures.push(teamLatency, teamSync10k, teamJoin);
 
 function line(r: FigureResult): string {
   const ratio = r.ratio === null ? '' : r.id === 'codelens-unchanged' ? `${(r.ratio * 100).toFixed(3)}%` : `${r.ratio.toFixed(2)}×`;

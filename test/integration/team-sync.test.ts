@@ -30,7 +30,7 @@ async function sync(clone: string, opts: { offline?: boolean } = {}) {
 }
 
 async function note(clone: string, text: string, extra: Partial<TimelineEntry> = {}): Promise<TimelineEntry> {
-  const e: TimelineEntry = { id: newEntryId(), time: new Date().toISOString(), kind: 'note', text, ...extra };
+  const e = { id: newEntryId(), time: new Date().toISOString(), kind: 'note', text, ...extra } as TimelineEntry;
   await appendEntry(incidentDir(clone), e);
   return e;
 }

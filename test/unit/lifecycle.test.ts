@@ -8,6 +8,7 @@ import { readIncident } from '../../src/core/incident/incidentStore';
 import { readTimeline } from '../../src/core/incident/timeline';
 import { pinnedIds } from '../../src/core/incident/pins';
 import { parseMilestoneTime } from '../../src/core/incident/milestoneTime';
+import type { TimelineEntry } from '../../src/core/incident/types';
 
 function tmpRoot(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rl-life-'));
@@ -53,8 +54,11 @@ test('start → status → milestones (backdated) → note → pin: incident.jso
   assert.equal(inc.impact, 'EU users');
   assert.equal(inc.rootCause, 'bad config');
 
-  const { entries, problems } = await readTimeline(dir);
+  const { entries: sorted, problems } = await readTimeline(dir);
   assert.deepEqual(problems, []);
+  // readTimeline gives the (time, id) order every replica shows; the file keeps the order written.
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => (a.time === b.time ? (a.id < b.id ? -1 : 1) : a.time < b.time ? -1 : 1)));
+  const entries = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TimelineEntry);
   assert.deepEqual(entries.map((e) => `${e.kind}:${e.milestone ?? e.incidentStatus ?? e.template ?? (e.pinOf ? 'pin' : '')}`), [
     'milestone:started', 'status:investigating', 'milestone:detected', 'milestone:acknowledged', 'milestone:started',
     'status:identified', 'status:monitoring', 'milestone:mitigated', 'note:', 'note:pin', 'note:', 'notification:update',

@@ -30,7 +30,7 @@ test('the reference runbook: every runnable block appears exactly once in the ou
 });
 
 test('last results come from this runbook\'s command entries, the latest winning', () => {
-  const e = (id: string, over: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-01-01T00:00:00Z', kind: 'command', runbook: 'runbooks/ir.md', ...over });
+  const e = (id: string, over: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-01-01T00:00:00Z', kind: 'command', runbook: 'runbooks/ir.md', ...over } as TimelineEntry);
   const results = lastBlockResults([
     e('1', { block: 1, status: 'failed', exitCode: 1 } as Partial<TimelineEntry>),
     e('2', { block: 1, status: 'ok', exitCode: 0 } as Partial<TimelineEntry>),
@@ -38,7 +38,7 @@ test('last results come from this runbook\'s command entries, the latest winning
     e('4', { block: 3, exitCode: 2 }),
     e('5', { block: 4, status: 'timeout', exitCode: 124 } as Partial<TimelineEntry>),
     e('6', { block: 5, runbook: 'other.md', exitCode: 0 }),
-    e('7', { kind: 'note', block: 5, exitCode: 0 }),
+    e('7', { kind: 'note', block: 5, exitCode: 0 } as unknown as Partial<TimelineEntry>),
     e('8', { block: 6, runbook: './runbooks/ir.md', exitCode: 0 }),
   ], 'runbooks/ir.md');
   assert.deepEqual([...results].sort(), [[1, 'ok'], [2, 'stopped'], [3, 'failed'], [4, 'timeout'], [6, 'ok']]);

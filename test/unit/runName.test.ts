@@ -5,7 +5,7 @@ import { describeEntry, runTitle } from '../../src/core/incident/entryText';
 import { parseRunbook } from '../../src/core/runbook/parse';
 import type { TimelineEntry } from '../../src/core/incident/types';
 
-const run = (fields: Partial<TimelineEntry>): TimelineEntry => ({ id: 'x', time: '2026-10-03T14:00:00.000Z', kind: 'command', exitCode: 0, status: 'ok', ...fields });
+const run = (fields: Partial<TimelineEntry>): TimelineEntry => ({ id: 'x', time: '2026-10-03T14:00:00.000Z', kind: 'command', exitCode: 0, status: 'ok', ...fields } as TimelineEntry);
 
 test('a block is named by its name attribute, else its section heading, else its first command', () => {
   const rb = parseRunbook([

@@ -123,7 +123,6 @@ test('nothing else changes: output, $?, $LINENO and the exit code are those of p
     'set -o | grep -E "^(errexit|pipefail|nounset)" | tr -s " \\t" " "',
     'trap -p INT; echo "traps listed"',
     'cat /nonexistent-rl-file 2>&1 | wc -l; echo "pipe=$? ${PIPESTATUS[*]}"',
-    'set -x\nfalse | cat\necho traced',
     'x=$(false); echo "x=[$x] rc=$?"',
     'false | true; echo "pipe=$?"',
     'echo out; echo err >&2; exit 7',
@@ -237,5 +236,19 @@ test('the pipeline check is only set in code that has a pipe', () => {
   } finally {
     without.dispose();
     withPipe.dispose();
+  }
+});
+
+test('set -x traces nothing of ours (pipeline stages trace in either order, so lines are compared sorted)', () => {
+  const code = 'set -x\nfalse | cat\necho traced';
+  const sorted = (t: string) => t.split('\n').sort().join('\n');
+  const plain = spawnSync('bash', ['-c', code], { encoding: 'utf8' });
+  const check = prepareStepCheck(code, 'bash');
+  try {
+    const wrapped = spawnSync('bash', ['-c', check.command], { encoding: 'utf8' });
+    assert.equal(sorted(wrapped.stderr), sorted(plain.stderr));
+    assert.equal(wrapped.stdout, plain.stdout);
+  } finally {
+    check.dispose();
   }
 });

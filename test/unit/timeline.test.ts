@@ -15,7 +15,7 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const appender = path.resolve(__dirname, '../fixtures/run/appendEntries.ts');
 
 function note(text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { id: newEntryId(), time: new Date().toISOString(), kind: 'note', text, ...extra };
+  return { id: newEntryId(), time: new Date().toISOString(), kind: 'note', text, ...extra } as TimelineEntry;
 }
 
 function freshDir(name: string): string {
@@ -78,10 +78,12 @@ test('50 concurrent appends in this process and 4 × 25 from child processes: no
     for (const e of entries.filter((x) => x.actor === tag)) assert.equal(e.output, `${tag} `.repeat(2000));
   }
   assert.deepEqual(entries.filter((e) => !e.actor).map((e) => e.id).sort(), local.map((e) => e.id).sort());
-  // timeline.md has the same entries, whole and in the same order as timeline.jsonl.
+  // timeline.md has the same entries, whole and in the same order as timeline.jsonl (the order
+  // written; readTimeline gives them in (time, id) order).
   const md = fs.readFileSync(path.join(dir, 'timeline.md'), 'utf8');
   const mdIds = [...md.matchAll(/<!-- entry (\S+) -->/g)].map((m) => m[1]);
-  assert.deepEqual(mdIds, entries.map((e) => e.id));
+  const fileIds = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as TimelineEntry).id);
+  assert.deepEqual(mdIds, fileIds);
   assert.equal(fs.existsSync(path.join(dir, '.timeline.lock')), false, 'the lock is released');
 });
 
@@ -158,12 +160,13 @@ test('a lock left by a crashed writer does not block the timeline', async () => 
 
 test('run records: a started entry is dropped once its result names it; an unfinished one stays, as not finished', async () => {
   const dir = freshDir('write-ahead');
-  const run = (id: string, extra: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-12-01T10:00:00.000Z', kind: 'command', block: 1, command: 'echo hi', ...extra });
+  const run = (id: string, extra: Partial<TimelineEntry>): TimelineEntry => ({ id, time: '2026-12-01T10:00:00.000Z', kind: 'command', block: 1, command: 'echo hi', ...extra } as TimelineEntry);
   await appendEntry(dir, run('s1', { status: 'started' }));
   await appendEntry(dir, run('s2', { status: 'started' }));
   await appendEntry(dir, run('r1', { status: 'ok', exitCode: 0, startedEntry: 's1' }));
   const { entries } = await readTimeline(dir);
-  assert.deepEqual(entries.map((e) => [e.id, exitText(e)]), [['s2', 'started, not finished'], ['r1', 'exit 0']]);
+  // In (time, id) order: all three share one time here, so the ids decide.
+  assert.deepEqual(entries.map((e) => [e.id, exitText(e)]), [['r1', 'exit 0'], ['s2', 'started, not finished']]);
   // Union-merged timelines (same entries in another order, duplicates) fold the same way.
   const raw = fs.readFileSync(path.join(dir, 'timeline.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimelineEntry);
   assert.deepEqual(foldRunRecords([...raw].reverse()).map((e) => e.id).sort(), ['r1', 's2']);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { addNote, isMilestone, isStatus, markMilestone, MILESTONES, pinEntry, setDetails, setStatus, startIncident, STATUSES } from '../../core/incident/lifecycle';
+import { addNote, isMilestone, isStatus, markMilestone, MILESTONES, pinEntry, setDetails, setSeverity, setStatus, startIncident, STATUSES } from '../../core/incident/lifecycle';
+import { describeSync, joinIncident, shareIncident, syncShared, type TeamSyncOutcome } from '../../core/team/teamIncident';
 import { readIncident } from '../../core/incident/incidentStore';
 import { readTimeline } from '../../core/incident/timeline';
 import { parseMilestoneTime } from '../../core/incident/milestoneTime';
@@ -25,15 +26,28 @@ export const help = `Usage: runbook-lens incident <subcommand> …
       Add a note (TEXT '-' reads standard input).
   pin DIR ENTRY_ID [--unpin]
       Pin an entry so the post-mortem features it (appends a marker; nothing is rewritten).
+  severity DIR P0|P1|P2|P3
+      Change the severity (recorded as a severity entry).
   set DIR [--title T] [--commander NAME] [--impact T] [--root-cause T] [--resolution T]
       Set the facts the messages and the post-mortem use (an empty value clears one).
   show DIR [--json]
       Print the incident: status, milestones, durations and the response target.
+  share DIR [--remote NAME]
+      Share the incident with the team on a git remote (default origin) of the repository the
+      command runs in, on its own branch runbook-lens/incidents/<id>; then sync it.
+  join ID --remote NAME [--into ROOT]
+      Fetch a shared incident (ID as 'show DIR --json' prints it) into ROOT/ID (ROOT default:
+      incidents) and print the folder's path.
+  sync DIR
+      Exchange entries with the team now (run --incident DIR does it after each run).
 
-Every change goes to DIR/incident.json and is appended to DIR/timeline.jsonl and timeline.md.
-Exit status: 0 on success, 1 when DIR is not an incident folder, 2 for bad arguments.`;
+Every change is appended to DIR/timeline.jsonl (and timeline.md); DIR/incident.json is rebuilt
+from it. The actor is RUNBOOK_LENS_ACTOR, else git's user.name, else the login name.
+Exit status: 0 on success, 1 when DIR is not an incident folder or a sync fails, 2 for bad
+arguments; share and sync print "offline, N entries not shared yet" and exit 0 when the remote
+cannot be reached (the entries go out on the next sync).`;
 
-const ACTIONS: Record<string, (argv: string[]) => Promise<number>> = { start, status, milestone, note, pin, set, show };
+const ACTIONS: Record<string, (argv: string[]) => Promise<number>> = { start, status, severity, milestone, note, pin, set, show, share, join, sync };
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -66,6 +80,16 @@ async function status(argv: string[]): Promise<number> {
   if (!isStatus(value)) throw new UsageError(`STATUS must be one of ${STATUSES.join(', ')} (got '${value}')`);
   const { incident, implied } = await setStatus(dir, value, who());
   out(`${incident.title}: ${value}${implied.length ? ` (marked ${implied.join(', ')})` : ''}`);
+  return 0;
+}
+
+async function severity(argv: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(argv, {}, { min: 2, max: 2, names: 'DIR and SEVERITY' });
+  const [dir, raw] = positionals;
+  const value = raw.toUpperCase();
+  if (!isSeverity(value)) throw new UsageError(`SEVERITY must be P0, P1, P2 or P3 (got '${raw}')`);
+  const incident = await setSeverity(dir, value, who());
+  out(`${incident.title}: ${value}`);
   return 0;
 }
 
@@ -137,5 +161,33 @@ async function show(argv: string[]): Promise<number> {
     `  response target ${describeTarget(targets[incident.severity])}: ${response.level} (${formatDuration(response.elapsedMs)})`,
   ];
   out(lines.join('\n'));
+  return 0;
+}
+
+function report(o: TeamSyncOutcome): void {
+  process.stderr.write(`runbook-lens incident: ${describeSync(o)}\n`);
+}
+
+async function share(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { remote: { type: 'string' } }, { min: 1, max: 1, names: 'DIR' });
+  const o = await shareIncident(positionals[0], { cwd: process.cwd(), remote: values.remote ?? 'origin', actor: actorName() });
+  report(o);
+  out(`${o.link.incidentId} → ${o.link.remote} (branch runbook-lens/incidents/${o.link.incidentId})`);
+  return 0;
+}
+
+async function join(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { remote: { type: 'string' }, into: { type: 'string' } }, { min: 1, max: 1, names: 'ID' });
+  if (!values.remote) throw new UsageError('missing --remote NAME (a git remote of the repository the command runs in)');
+  const o = await joinIncident(positionals[0], { cwd: process.cwd(), remote: values.remote, into: values.into ?? 'incidents' });
+  report(o);
+  out(o.dir);
+  return 0;
+}
+
+async function sync(argv: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(argv, {}, { min: 1, max: 1, names: 'DIR' });
+  const o = await syncShared(positionals[0]);
+  out(describeSync(o));
   return 0;
 }

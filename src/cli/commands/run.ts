@@ -13,6 +13,7 @@ import { kubeScope, pinnedTarget, pipeExecutor, promqlExecutor, runPipeline, tar
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
 import { actorName } from '../actor';
+import { syncIfShared } from '../../core/team/teamIncident';
 import { selectBlock } from '../selectBlock';
 import { ambientTarget, kubeconfigFromFlags, retargetHelp, runTargetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
 import { printQueryOutcome, prometheusUrlFrom, promqlHelp, promqlOptions } from '../promqlBlock';
@@ -223,7 +224,11 @@ export async function run(argv: string[]): Promise<number> {
         executor,
         scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kubeconfig(), target)), serviceProxyStep((target, secrets) => serviceProxyScope(kubeconfig(), target, true, secrets), serviceProxy)],
       });
-      return finish(outcome, values.lines);
+      const code = finish(outcome, values.lines);
+      // A shared incident goes to the team after the run is recorded (never changes the exit status).
+      const synced = values.incident ? await syncIfShared(values.incident) : undefined;
+      if (synced) process.stderr.write(`runbook-lens run: ${synced}\n`);
+      return code;
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Incident, Severity } from './types';
+import type { Incident, Severity, TimelineEntry } from './types';
 import type { KubeTarget } from '../kube/types';
 import { withFileLock } from './fileLock';
 import { INCIDENT_JSON, OUTPUTS_DIR, TIMELINE_JSONL, TIMELINE_MD } from './incidentFiles';
 import { renderTimelineHeader } from './timelineMarkdown';
+import { appendEntry, readTimeline } from './timeline';
+import { foldIncident } from './incidentState';
 
 export const SEVERITIES: readonly Severity[] = ['P0', 'P1', 'P2', 'P3'];
 
@@ -110,41 +112,69 @@ export async function createIncident(root: string, fields: NewIncident, now: Dat
   }
 }
 
-/** Reads incident.json; errors name the file. */
-export async function readIncident(dir: string): Promise<Incident> {
+type Base = { incident: Incident } | { error: Error };
+
+/** incident.json as stored (the cache, or in a folder from before the timeline held the state, the base). */
+async function readBase(dir: string): Promise<Base> {
   const file = path.join(dir, INCIDENT_JSON);
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${file} does not exist (not an incident folder?)` : `cannot read ${file}: ${(err as Error).message}`);
+    return { error: new Error(code === 'ENOENT' ? `${file} does not exist (not an incident folder?)` : `cannot read ${file}: ${(err as Error).message}`) };
   }
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+    return { error: new Error(`${file} is not valid JSON: ${(err as Error).message}`) };
   }
   const i = value as Partial<Incident> | null;
   if (!i || typeof i !== 'object' || Array.isArray(i) || typeof i.title !== 'string') {
-    throw new Error(`${file} is not an incident (expected an object with a title)`);
+    return { error: new Error(`${file} is not an incident (expected an object with a title)`) };
   }
   return {
-    ...i,
-    id: typeof i.id === 'string' ? i.id : path.basename(dir),
-    title: i.title,
-    severity: i.severity ?? 'P3',
-    status: i.status ?? 'investigating',
-    createdAt: typeof i.createdAt === 'string' ? i.createdAt : '',
-    milestones: i.milestones && typeof i.milestones === 'object' ? i.milestones : {},
-    target: i.target ?? null,
+    incident: {
+      ...i,
+      id: typeof i.id === 'string' ? i.id : path.basename(dir),
+      title: i.title,
+      severity: i.severity ?? 'P3',
+      status: i.status ?? 'investigating',
+      createdAt: typeof i.createdAt === 'string' ? i.createdAt : '',
+      milestones: i.milestones && typeof i.milestones === 'object' ? i.milestones : {},
+      target: i.target ?? null,
+    },
   };
 }
 
 /**
+ * The incident's state: folded from the timeline's entries over incident.json (see foldIncident).
+ * A folder joined from a teammate may have no incident.json yet: its declaring entry is the base.
+ * When neither says what the incident is, the error names incident.json.
+ */
+export async function readIncident(dir: string, entries?: TimelineEntry[]): Promise<Incident> {
+  const base = await readBase(dir);
+  let all = entries;
+  if (!all) {
+    try {
+      all = (await readTimeline(dir)).entries;
+    } catch (err) {
+      // An unreadable timeline (not a missing one): incident.json, the last state folded from it,
+      // still answers; whatever tries to append next says what is wrong with the file.
+      if (!('incident' in base)) throw err;
+      all = [];
+    }
+  }
+  const incident = foldIncident('incident' in base ? base.incident : undefined, all, path.basename(path.resolve(dir)));
+  if (!incident) throw (base as { error: Error }).error;
+  return incident;
+}
+
+/**
  * Read, change and write incident.json atomically (temp file + rename). Updates from this
- * and other processes are serialized by a lock, so none is lost.
+ * and other processes are serialized by a lock, so none is lost. For fields that only this
+ * replica keeps (placeholder values): changes of the shared state are entries (recordChange).
  */
 export async function updateIncident(dir: string, mutate: (incident: Incident) => void): Promise<Incident> {
   return withFileLock(lockFor(dir), async () => {
@@ -153,6 +183,31 @@ export async function updateIncident(dir: string, mutate: (incident: Incident) =
     await writeJsonAtomic(path.join(dir, INCIDENT_JSON), incident);
     return incident;
   });
+}
+
+/**
+ * Changes the incident's state: `build` gets the current state and returns the entries that
+ * record the change (none: nothing to do), which are appended; incident.json is then rewritten
+ * from the timeline, as a cache for other tools. Serialized with other changes by the lock, so
+ * checks such as "already resolved" see every change made on this machine.
+ */
+export async function recordChange<T extends TimelineEntry[]>(dir: string, build: (current: Incident) => T): Promise<{ incident: Incident; entries: T }> {
+  return withFileLock(lockFor(dir), async () => {
+    const entries = build(await readIncident(dir));
+    for (const e of entries) await appendEntry(dir, e);
+    return { incident: await writeCache(dir), entries };
+  });
+}
+
+async function writeCache(dir: string): Promise<Incident> {
+  const incident = await readIncident(dir);
+  await writeJsonAtomic(path.join(dir, INCIDENT_JSON), incident);
+  return incident;
+}
+
+/** Rewrites incident.json from the timeline (after a teammate's entries came in). */
+export async function refreshIncidentCache(dir: string): Promise<Incident> {
+  return withFileLock(lockFor(dir), () => writeCache(dir));
 }
 
 /**

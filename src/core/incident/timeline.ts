@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { TimelineEntry } from './types';
+import { ENTRY_SCHEMA_VERSION, type TimelineEntry } from './types';
 import { withFileLock } from './fileLock';
 import { TIMELINE_JSONL, TIMELINE_MD } from './incidentFiles';
 import { renderEntryMarkdown } from './timelineMarkdown';
@@ -97,17 +97,33 @@ function flushSoon(file: string): void {
  * order when several processes record at once.
  */
 export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?: string): Promise<void> {
-  if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
-  // A teammate's entry keeps its exact bytes, so every replica shares the same file for it.
-  const line = (sourceLine ?? JSON.stringify(entry)) + '\n';
-  const block = '\n' + renderEntryMarkdown(entry);
+  await appendEntries(dir, [{ entry, sourceLine }]);
+}
+
+/**
+ * Appends several entries in one write to each file (a teammate's thousands of entries on join
+ * cost one lock, not one each). `sourceLine`: the exact bytes a teammate wrote, kept so every
+ * replica shares the same file for the entry.
+ */
+export async function appendEntries(dir: string, items: { entry: TimelineEntry; sourceLine?: string }[]): Promise<void> {
+  if (!items.length) return;
+  let lines = '';
+  let blocks = '';
+  for (const { entry, sourceLine } of items) {
+    if (!entry.id || !entry.time || !entry.kind) throw new Error('timeline entry needs id, time and kind');
+    // Stamped here so no builder has to (on the caller's object too, so what it holds is what was
+    // recorded); an entry that names its version (a newer writer's) keeps it.
+    if (entry.v === undefined && sourceLine === undefined) entry.v = ENTRY_SCHEMA_VERSION;
+    lines += (sourceLine ?? JSON.stringify(entry)) + '\n';
+    blocks += '\n' + renderEntryMarkdown(entry);
+  }
   fsSync.mkdirSync(dir, { recursive: true });
   await withFileLock(path.join(dir, '.timeline.lock'), async () => {
     const jsonl = path.join(dir, TIMELINE_JSONL);
     const before = fileSize(jsonl);
-    appendText(jsonl, line);
+    appendText(jsonl, lines);
     try {
-      appendText(path.join(dir, TIMELINE_MD), block);
+      appendText(path.join(dir, TIMELINE_MD), blocks);
     } catch (err) {
       // Both files or neither: a `started` record that only one of them shows would be a lie.
       try {
@@ -119,6 +135,11 @@ export async function appendEntry(dir: string, entry: TimelineEntry, sourceLine?
     }
     flushSoon(jsonl);
   });
+}
+
+/** An entry's schema version: entries written before versions existed are version 1. */
+export function entryVersion(entry: Pick<TimelineEntry, 'v'>): number {
+  return typeof entry.v === 'number' && Number.isInteger(entry.v) && entry.v > 0 ? entry.v : 1;
 }
 
 export interface TimelineRead {
@@ -138,9 +159,15 @@ export function foldRunRecords(entries: TimelineEntry[]): TimelineEntry[] {
   return finished.size ? entries.filter((e) => !(e.status === 'started' && finished.has(e.id))) : entries;
 }
 
+/** The order every replica shows: time, then id (a teammate's entries are appended as they arrive). */
+export function compareEntries(a: Pick<TimelineEntry, 'time' | 'id'>, b: Pick<TimelineEntry, 'time' | 'id'>): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
- * Reads timeline.jsonl, with run records folded (see foldRunRecords). A half-written last line or
- * a corrupt line is reported and skipped.
+ * Reads timeline.jsonl in (time, id) order, with run records folded (see foldRunRecords). A
+ * half-written last line or a corrupt line is reported and skipped.
  */
 export async function readTimeline(dir: string): Promise<TimelineRead> {
   let text: string;
@@ -174,5 +201,6 @@ export async function readTimeline(dir: string): Promise<TimelineRead> {
     }
     entries.push(e as TimelineEntry);
   });
-  return { entries: foldRunRecords(entries), problems };
+  // The file is in arrival order, which differs between replicas of a shared incident.
+  return { entries: foldRunRecords(entries.sort(compareEntries)), problems };
 }

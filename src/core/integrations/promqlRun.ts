@@ -1,3 +1,4 @@
+import type { ServiceCall } from '../kube/serviceProxy/serviceCalls';
 import type { RunbookBlock } from '../runbook/types';
 import { displayUrl, IntegrationError } from './httpErrors';
 import { instantQuery, rangeQuery, type PrometheusConnection } from './prometheusClient';
@@ -24,7 +25,7 @@ export interface PromqlOutcome {
   /** In-cluster discovery: the Service that answered (`NS/NAME:PORT`). */
   prometheusService?: string;
   /** In-cluster discovery: the Services the query reached (see the service proxy). */
-  serviceCalls?: unknown[];
+  serviceCalls?: ServiceCall[];
   /** In-cluster discovery: refusals and missing endpoints, in words (not recorded as such). */
   notes?: string[];
 }

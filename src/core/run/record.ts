@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { TimelineEntry } from '../incident/types';
+import type { CommandEntry, TimelineEntry } from '../incident/types';
 import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { appendEntry } from '../incident/timeline';
 import { outputFilePath, outputFileRel, TIMELINE_JSONL } from '../incident/incidentFiles';
@@ -56,7 +56,7 @@ function actorOf(run: PreparedRun): { actor?: string } {
 }
 
 /** The fields every entry of a run has, whatever ran it. */
-function commonFields(run: PreparedRun, kind: 'command' | 'query', id: string, command: string): Pick<TimelineEntry, 'kind'> & Partial<TimelineEntry> {
+function commonFields<K extends 'command' | 'query'>(run: PreparedRun, kind: K, id: string, command: string): Omit<CommandEntry, 'id' | 'time' | 'kind'> & { kind: K } {
   return {
     kind,
     ...actorOf(run),
@@ -72,7 +72,7 @@ function commonFields(run: PreparedRun, kind: 'command' | 'query', id: string, c
 }
 
 /** A command's fields, the same for a pipe and a terminal run. */
-function commandFields(run: PreparedRun, id: string, terminal: boolean, confirmation: TimelineEntry['confirmation']): Pick<TimelineEntry, 'kind'> & Partial<TimelineEntry> {
+function commandFields(run: PreparedRun, id: string, terminal: boolean, confirmation: TimelineEntry['confirmation']): Omit<CommandEntry, 'id' | 'time'> {
   return {
     ...commonFields(run, 'command', id, recordedCommand(run).text),
     ...(confirmation ? { confirmation: { ...confirmation, destructive: confirmation.destructive.map((d) => redactText(d, { literals: run.secrets }).text) } } : {}),
@@ -108,7 +108,7 @@ export async function recordStart(run: PreparedRun, rec: CommandRecord): Promise
 }
 
 /** The result entry of a command run (pipe or terminal): one builder, so both record the same fields. */
-export function commandResultEntry(run: PreparedRun, rec: CommandRecord, r: CommandResult, scopeFields: Partial<TimelineEntry> = {}): TimelineEntry {
+export function commandResultEntry(run: PreparedRun, rec: CommandRecord, r: CommandResult, scopeFields: Partial<CommandEntry> = {}): TimelineEntry {
   return {
     id: rec.id,
     time: r.startedAt,
@@ -129,7 +129,7 @@ export function commandResultEntry(run: PreparedRun, rec: CommandRecord, r: Comm
 }
 
 /** Appends the result; RunNotRecordedError('end') says how the block ended and where its output is. */
-export async function recordResult(run: PreparedRun, rec: CommandRecord, r: CommandResult, scopeFields?: Partial<TimelineEntry>): Promise<TimelineEntry> {
+export async function recordResult(run: PreparedRun, rec: CommandRecord, r: CommandResult, scopeFields?: Partial<CommandEntry>): Promise<TimelineEntry> {
   const entry = commandResultEntry(run, rec, r, scopeFields);
   try {
     await appendEntry(rec.incidentDir, entry);

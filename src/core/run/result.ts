@@ -1,4 +1,4 @@
-import type { RunResult, TimelineEntry } from '../incident/types';
+import type { RunResult, CommandEntry } from '../incident/types';
 import { redactText } from '../incident/redaction/redact';
 import type { StepFailure } from '../exec/stepCheck';
 import { codeLineNumbers } from '../runbook/selectLines';
@@ -12,7 +12,7 @@ export function runStatus(r: { timedOut: boolean; cancelled: boolean; exitCode: 
 }
 
 /** The entry fields naming the first failed command: its redacted source line and runbook line. */
-export function failureFields(req: { code: string; block: RunbookBlock; recordedCode?: string; secrets?: string[] }, failures: StepFailure[]): Partial<TimelineEntry> {
+export function failureFields(req: { code: string; block: RunbookBlock; recordedCode?: string; secrets?: string[] }, failures: StepFailure[]): Partial<CommandEntry> {
   if (!failures.length) return {};
   const first = failures[0];
   // The recorded code has secret placeholder values masked; it has the same lines as the code run.

@@ -1,14 +1,11 @@
-import { updateIncident } from '../incident/incidentStore';
-import { appendEntry } from '../incident/timeline';
-import { targetChangeEntry } from '../kube/timelineNotes';
+import { pinTarget } from '../incident/lifecycle';
 import type { PreparedRun } from './types';
 
-/** Re-pins the incident to the run's target and notes the change, as choosing a target in the editor does. */
+/**
+ * Re-pins the incident to the run's target, as choosing a target in the editor does: a `target`
+ * entry saying the change in words, so every replica of a shared incident pins the same one.
+ */
 export async function recordRetarget(run: PreparedRun, incidentDir: string): Promise<void> {
   if (!run.retarget) return;
-  const { from, to } = run.retarget;
-  await updateIncident(incidentDir, (i) => {
-    i.target = to;
-  });
-  await appendEntry(incidentDir, targetChangeEntry(from, to, run.request.actor?.trim() || undefined));
+  await pinTarget(incidentDir, run.retarget.to, { actor: run.request.actor?.trim() || undefined });
 }

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../incident/types';
+import type { CommandEntry } from '../incident/types';
 import type { KubeTarget } from '../kube/types';
 import type { PreparedRun, ScopePart, ScopeStep } from './types';
 
@@ -6,7 +6,7 @@ export interface Scope {
   env: NodeJS.ProcessEnv;
   dispose(): Promise<void>;
   /** The steps' fields for the result entry (e.g. serviceCalls). */
-  entryFields(): Partial<TimelineEntry>;
+  entryFields(): Partial<CommandEntry>;
   notes(): string[];
 }
 
@@ -44,7 +44,7 @@ export async function applyScope(run: PreparedRun, steps: readonly ScopeStep[]):
   return {
     env,
     dispose,
-    entryFields: () => Object.assign({}, ...applied.map((p) => p.entryFields?.() ?? {})) as Partial<TimelineEntry>,
+    entryFields: () => Object.assign({}, ...applied.map((p) => p.entryFields?.() ?? {})) as Partial<CommandEntry>,
     notes: () => applied.flatMap((p) => p.notes?.() ?? []),
   };
 }

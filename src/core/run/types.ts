@@ -4,7 +4,7 @@
  * PromQL queries and `runbook-lens run`. What differs between them is only the RunDriver (who
  * answers the run's questions) and the Executor (where the code runs).
  */
-import type { Confirmation, RunResult, TimelineEntry } from '../incident/types';
+import type { Confirmation, RunResult, TimelineEntry, CommandEntry } from '../incident/types';
 import type { KubeTarget } from '../kube/types';
 import type { RunbookBlock } from '../runbook/types';
 import type { Assessment, GuardRules } from '../guard/types';
@@ -119,7 +119,7 @@ export interface ScopePart {
   env: Record<string, string>;
   dispose(): Promise<void>;
   /** More fields for the result entry, asked for when the block has ended (the proxy's serviceCalls). */
-  entryFields?(): Partial<TimelineEntry>;
+  entryFields?(): Partial<CommandEntry>;
   /** Lines for the user once the block has ended (a refused in-cluster address, in words). */
   notes?(): string[];
 }
@@ -184,7 +184,7 @@ export interface CommandResult {
   truncated: boolean;
   redactions: Record<string, number>;
   /** Entry fields naming the first failed command (see failureFields). */
-  failed: Partial<TimelineEntry>;
+  failed: Partial<CommandEntry>;
   stepsChecked?: false;
   error?: string;
   /** Why outputs/<id>.log could not be written. */

@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUTS_DIR, TIMELINE_JSONL } from '../incident/incidentFiles';
-import { appendEntry } from '../incident/timeline';
+import { appendEntries, compareEntries } from '../incident/timeline';
+
+export { compareEntries };
 import type { TimelineEntry } from '../incident/types';
 import { redactText } from '../incident/redaction/redact';
+import { parsePresence, PRESENCE_DIR, presenceName, SHARED_PRESENCE_DIR } from './presence';
 
 /** Paths inside the shared incident tree. */
 export const ENTRIES_DIR = 'entries';
@@ -15,6 +18,8 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export interface ShareOptions {
   /** Outputs larger than this are shared as their head and tail (runbookLens.team.maxSharedOutputKiB). */
   maxSharedOutputBytes: number;
+  /** This responder's presence file is shared (teammates' copies in the folder are theirs to update). */
+  presenceOf?: string;
 }
 
 /**
@@ -34,13 +39,50 @@ export function shareableFiles(dir: string, opts: ShareOptions): Map<string, Buf
     if (!m || !SAFE_NAME.test(m[1])) continue;
     files.set(outputPath(m[1]), headAndTail(path.join(outDir, name), opts.maxSharedOutputBytes));
   }
+  if (opts.presenceOf) {
+    const name = presenceName(opts.presenceOf);
+    const content = readOrUndefined(path.join(dir, PRESENCE_DIR, name));
+    if (content && parsePresence(content)) files.set(`${SHARED_PRESENCE_DIR}/${name}`, content);
+  }
   return files;
 }
 
-/** Secret findings for a file about to leave the machine: the same rules as every recorded file. */
-export function scanShared(_path: string, content: Buffer): string[] {
-  const { counts } = redactText(content.toString('utf8'));
-  return Object.entries(counts).map(([rule, n]) => `${rule} ×${n}`);
+/**
+ * Secret findings for a file about to leave the machine: the same rules as every recorded file.
+ * An entry is scanned as the strings it holds, decoded, as they were redacted when recorded: its
+ * JSON escapes (`\"` after `password:`) would read as a value that is not there, and a `\u`
+ * escape could hide one that is.
+ */
+export function scanShared(file: string, content: Buffer): string[] {
+  const text = content.toString('utf8');
+  const counts = new Map<string, number>();
+  for (const piece of file.endsWith('.json') ? jsonStrings(text) : [text]) {
+    for (const [rule, n] of Object.entries(redactText(piece).counts)) counts.set(rule, (counts.get(rule) ?? 0) + n);
+  }
+  return [...counts].map(([rule, n]) => `${rule} ×${n}`);
+}
+
+/** Every key and string value of a JSON document; the text itself when it is not JSON. */
+function jsonStrings(text: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [text];
+  }
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push(k);
+        walk(x);
+      }
+    }
+  };
+  walk(value);
+  return out;
 }
 
 /**
@@ -55,11 +97,9 @@ export async function applyIncoming(dir: string, incoming: Map<string, Buffer>):
     .map(([, b]) => ({ line: b.toString('utf8'), entry: parseEntry(b.toString('utf8')) }))
     .filter((x): x is { line: string; entry: TimelineEntry } => !!x.entry && !known.has(x.entry.id) && !x.line.includes('\n'));
   parsed.sort((a, b) => compareEntries(a.entry, b.entry));
-  for (const { line, entry: e } of parsed) {
-    await appendEntry(dir, e, line);
-    known.add(e.id);
-    added.push(e);
-  }
+  const fresh = parsed.filter(({ entry: e }) => !known.has(e.id) && known.add(e.id));
+  await appendEntries(dir, fresh.map(({ line, entry }) => ({ entry, sourceLine: line })));
+  for (const { entry: e } of fresh) added.push(e);
   for (const [p, content] of incoming) {
     const m = /^outputs\/(.+)\.log$/.exec(p);
     if (!m || !SAFE_NAME.test(m[1])) continue;
@@ -68,13 +108,18 @@ export async function applyIncoming(dir: string, incoming: Map<string, Buffer>):
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
   }
+  for (const [p, content] of incoming) {
+    const m = /^presence\/(.+\.json)$/.exec(p);
+    const theirs = m && SAFE_NAME.test(m[1]) ? parsePresence(content) : undefined;
+    if (!m || !theirs) continue;
+    const file = path.join(dir, PRESENCE_DIR, m[1]);
+    const mine = fs.existsSync(file) ? parsePresence(fs.readFileSync(file)) : undefined;
+    if (mine && Date.parse(mine.at) >= Date.parse(theirs.at)) continue; // ours is newer
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, content);
+    fs.renameSync(`${file}.tmp`, file);
+  }
   return added;
-}
-
-/** The order every replica shows: time, then id. */
-export function compareEntries(a: Pick<TimelineEntry, 'time' | 'id'>, b: Pick<TimelineEntry, 'time' | 'id'>): number {
-  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function readLines(file: string): string[] {
@@ -101,6 +146,14 @@ function parseEntry(line: string): TimelineEntry | undefined {
 
 function entryId(line: string): string | undefined {
   return parseEntry(line)?.id;
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function safeReaddir(dir: string): string[] {

@@ -13,6 +13,8 @@ export function entryIconName(e: TimelineEntry): string {
     case 'status': return 'pulse';
     case 'milestone': return 'milestone';
     case 'notification': return 'megaphone';
+    case 'severity': return 'flame';
+    case 'target': return 'target';
     default: return 'circle-small';
   }
 }

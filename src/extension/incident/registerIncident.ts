@@ -14,6 +14,7 @@ import { MetricsPanel } from './metricsPanel';
 import { composeDraft, copyDraft, postDraft, setWebhook } from './messages';
 import { UpdateReminders } from './updateReminders';
 import { openEntry } from './openEntry';
+import { TeamSync } from './teamSync';
 
 export interface IncidentApi {
   model: IncidentModel;
@@ -45,9 +46,15 @@ export function registerIncident(services: ExtensionServices, session: IncidentS
     return true;
   };
 
+  const team = new TeamSync(services.incidents, model);
   const disposables = [
     model,
     tree,
+    team,
+    register('runbookLens.shareIncident', (remote?: unknown) => team.share(stringArg(remote))),
+    register('runbookLens.joinIncident', (a?: unknown) => team.join(optionsArg<{ id?: string; remote?: string }>(a, ['id', 'remote']) ?? {})),
+    register('runbookLens.leaveIncident', async () => team.leave()),
+    register('runbookLens.syncIncident', () => team.syncNow()),
     reminders,
     new IncidentStatusBar(model),
     vscode.window.registerTreeDataProvider('runbookLens.incident', tree),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkCluster, formatClusterCheck } from '../../core/kube/checkCluster';
 import { connect } from '../../core/kube/connection';
 import { resolveTarget } from '../../core/kube/contexts';
-import { clusterCheckEntry, targetChangeEntry } from '../../core/kube/timelineNotes';
+import { clusterCheckEntry } from '../../core/kube/timelineNotes';
 import { appendEntry } from '../../core/incident/timeline';
 import type { KubeTarget } from '../../core/kube/types';
 import type { ExtensionServices } from '../services';
@@ -40,8 +40,8 @@ export async function selectClusterTarget(service: KubeTargetService, services: 
     );
     if (ok !== 'Change Target') return undefined;
   }
+  // With an incident open, choose() records the change in its timeline.
   await service.choose(target);
-  if (dir) await appendEntry(dir, targetChangeEntry(before, target, readSettings().actor)).catch(() => undefined);
   services.refreshLenses();
   return target;
 }

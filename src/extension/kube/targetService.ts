@@ -11,7 +11,8 @@ import { serviceProxyScope } from '../../core/kube/serviceProxy/runProxy';
 import { queryInClusterPrometheus } from '../../core/kube/serviceProxy/inClusterPrometheus';
 import type { RunbookBlock } from '../../core/runbook/types';
 import type { KubeTarget } from '../../core/kube/types';
-import { readIncident, updateIncident } from '../../core/incident/incidentStore';
+import { readIncident } from '../../core/incident/incidentStore';
+import { pinTarget } from '../../core/incident/lifecycle';
 import { appendEntry } from '../../core/incident/timeline';
 import { targetFailureEntry } from '../../core/kube/timelineNotes';
 import { configuredKubeconfigs, readSettings } from '../settings';
@@ -102,9 +103,8 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
     await this.state.update(CHOSEN_KEY, target);
     const dir = this.incidents.currentDir();
     if (dir) {
-      await updateIncident(dir, (i) => {
-        i.target = target;
-      });
+      // An entry (with the change in words), so every replica of a shared incident pins the same one.
+      await pinTarget(dir, target, { actor: readSettings().actor });
       this.pinned = { dir, target };
     }
     this.changed.fire();
@@ -125,9 +125,7 @@ export class KubeTargetService implements TargetService, vscode.Disposable {
       } else {
         const target = this.chosen() ?? this.current();
         if (target) {
-          await updateIncident(dir, (i) => {
-            i.target = target;
-          });
+          await pinTarget(dir, target, { actor: readSettings().actor });
           this.pinned = { dir, target };
         }
       }
