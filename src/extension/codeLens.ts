@@ -24,8 +24,8 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
     const uri = document.uri;
     if (notRunnableReason(document)) return []; // a post-mortem or timeline quotes commands: never ▶ Run them from there
     const specs = shellBlockLenses(this.runbooks.get(document), {
-      target: this.services.target?.current(),
-      blocked: this.services.guard?.blockedReason?.(),
+      target: this.services.target.current(),
+      blocked: this.services.guard.blockedReason?.(),
       isRunning: (i) => this.state.isRunning(uri, i),
       lastResult: (i) => this.state.lastResult(uri, i),
     });

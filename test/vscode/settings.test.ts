@@ -13,7 +13,7 @@ describe('settings', () => {
     const started = Date.now();
     const entry = await withSettings({ defaultTimeoutSeconds: 1 }, () => runBlock(workspaceUri('fixtures/runs.md'), 5));
     assert.ok(entry);
-    // DESIGN: exitCode is null when the run was killed; the setting's description speaks of 124
+    // By design exitCode is null when the run was killed; the setting's description speaks of 124
     // (what the CLI exits with). Either way it is not a normal exit.
     assert.ok(entry.exitCode === null || entry.exitCode === 124, `exitCode ${entry.exitCode}`);
     assert.doesNotMatch(entry.output ?? '', /slept/);

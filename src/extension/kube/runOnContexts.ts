@@ -8,6 +8,7 @@ import type { ExtensionServices } from '../services';
 import { workspaceTrusted } from '../run/editorDriver';
 import { pickContexts } from './pickers';
 import type { KubeTargetService } from './targetService';
+import { showError } from '../commands';
 
 /**
  * Run on several contexts…: one block on each picked context in parallel, in the current
@@ -30,7 +31,7 @@ export async function runOnContexts(service: KubeTargetService, services: Extens
     try {
       targets.push(resolveTarget(merged, c.name, namespace ?? c.effectiveNamespace));
     } catch (err) {
-      void vscode.window.showErrorMessage(`Runbook Lens: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(err);
       return undefined;
     }
   }

@@ -26,8 +26,8 @@ export class PromqlCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
     if (notRunnableReason(document)) return lenses;
-    const blocked = this.services.guard?.blockedReason?.();
-    const target = this.services.target?.current();
+    const blocked = this.services.guard.blockedReason?.();
+    const target = this.services.target.current();
     for (const block of this.runbooks.get(document).blocks) {
       if (block.kind !== 'promql') continue;
       const range = new vscode.Range(block.line - 1, 0, block.line - 1, 0);

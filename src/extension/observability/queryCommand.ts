@@ -16,6 +16,7 @@ import { refuseGenerated } from '../generatedDocument';
 import type { ObservabilitySecrets } from './credentials';
 import type { QueryPanel } from './queryPanel';
 import type { QueryRuns } from './queryRuns';
+import { showError } from '../commands';
 
 export interface QueryOptions {
   /** Placeholder values given up front (tests, run-all). */
@@ -44,7 +45,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   if (refuseGenerated(document)) return undefined;
   const block = runbooks.get(document).blocks.find((b) => b.index === index);
   if (!block || block.kind !== 'promql') {
-    void vscode.window.showErrorMessage(block ? `Runbook Lens: ${describeBlock(block)} of ${path.basename(uri.fsPath)} is a ${block.lang} block, not a promql query.` : `Runbook Lens: that query is gone from ${path.basename(uri.fsPath)} (the runbook changed).`);
+    void showError(block ? `${describeBlock(block)} of ${path.basename(uri.fsPath)} is a ${block.lang} block, not a promql query.` : `that query is gone from ${path.basename(uri.fsPath)} (the runbook changed).`);
     return undefined;
   }
   const settings = readSettings(uri);
@@ -53,8 +54,8 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
   // No URL set: the target cluster's own Prometheus Service, through the in-cluster address proxy.
   const inCluster = !baseUrl && target && services.target?.queryInCluster && settings.clusterServiceProxy && serviceProxyWanted(block.attributes);
   if (!baseUrl && !inCluster) {
-    void vscode.window.showErrorMessage(
-      `Runbook Lens: no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls${target ? ', or turn on runbookLens.cluster.serviceProxy to use the cluster\'s own Prometheus' : ''}.`,
+    void showError(
+      `no Prometheus URL ${target ? `for context ${target.context}` : 'is set'}. Set runbookLens.prometheus.defaultUrl or map the context in runbookLens.prometheus.urls${target ? ', or turn on runbookLens.cluster.serviceProxy to use the cluster\'s own Prometheus' : ''}.`,
       'Open Settings',
     ).then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY));
     return undefined;
@@ -109,7 +110,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     if (started && outcome?.status !== 'done') runs.finish(uri, index, undefined);
   }
   if (outcome.status === 'invalid') {
-    void vscode.window.showErrorMessage(`Runbook Lens: ${describeBlock(block)} has unfilled placeholders.`);
+    void showError(`${describeBlock(block)} has unfilled placeholders.`);
     return undefined;
   }
   if (outcome.status !== 'done' || outcome.result.kind !== 'query') return undefined;
@@ -127,7 +128,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
 
 async function reportError(message: string, kind: string | undefined, baseUrl: string): Promise<void> {
   const action = kind === 'auth' ? 'Set Credentials' : kind === 'unreachable' || kind === 'config' ? 'Open Settings' : undefined;
-  const pick = await vscode.window.showErrorMessage(`Runbook Lens: ${message}`, ...(action ? [action] : []));
+  const pick = await showError(`${message}`, ...(action ? [action] : []));
   if (pick === 'Set Credentials') await vscode.commands.executeCommand('runbookLens.setPrometheusCredentials', { url: baseUrl });
   if (pick === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
 }

@@ -5,6 +5,7 @@ import type { LiveOutput, RunDriver } from '../../core/run';
 import { describeBlock } from '../../core/runbook/blockLabel';
 import type { ExtensionServices } from '../services';
 import { askPlaceholders, type PlaceholderMemory } from './placeholderPrompt';
+import { showError } from '../commands';
 
 /** Runs need a trusted workspace: a runbook is text someone else wrote. */
 export async function workspaceTrusted(what = 'blocks do not run'): Promise<boolean> {
@@ -62,11 +63,11 @@ export function editorDriver(o: EditorDriverOptions): RunDriver {
     output: () => o.output,
     report(problem, run) {
       const label = describeBlock(run.block);
-      if (problem.phase === 'spawn') void vscode.window.showErrorMessage(`Runbook Lens: ${label} did not start: ${problem.message}`);
-      else if (problem.phase === 'scope') void vscode.window.showErrorMessage(`Runbook Lens: ${problem.message}`);
+      if (problem.phase === 'spawn') void showError(`${label} did not start: ${problem.message}`);
+      else if (problem.phase === 'scope') void showError(problem.message);
       else {
         const where = problem.phase === 'end' ? ' What it printed is in the Runbook Lens output channel.' : '';
-        void vscode.window.showErrorMessage(`Runbook Lens: ${problem.message}.${where}`);
+        void showError(`${problem.message}.${where}`);
       }
     },
   };

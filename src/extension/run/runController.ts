@@ -18,6 +18,7 @@ import { refuseGenerated } from '../generatedDocument';
 import { offerBuiltinActions } from './builtinOffer';
 import { editorDriver, workspaceTrusted } from './editorDriver';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
+import { showError } from '../commands';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -54,7 +55,7 @@ export class RunController implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(uri);
     const block = this.runbooks.get(document).blocks.find((b) => b.index === index);
     if (!block) {
-      void vscode.window.showErrorMessage(`Runbook Lens: that block no longer exists in ${path.basename(uri.fsPath)} (the runbook changed).`);
+      void showError(`that block no longer exists in ${path.basename(uri.fsPath)} (the runbook changed).`);
       return undefined;
     }
     return { document, block };
@@ -106,7 +107,7 @@ export class RunController implements vscode.Disposable {
     const driver = editorDriver({ services: this.services, memory: this.memory, incidentDir });
     const prepared = await prepareRun(this.request(document, block, incidentDir, options), driver);
     if (!prepared.ok) {
-      if ('problem' in prepared) void vscode.window.showErrorMessage(`Runbook Lens: ${invalidText({ status: 'invalid', problem: prepared.problem, block }, options)}`);
+      if ('problem' in prepared) void showError(`${invalidText({ status: 'invalid', problem: prepared.problem, block }, options)}`);
       return undefined;
     }
     const consent = await confirmRun(prepared.run, driver);
@@ -165,7 +166,7 @@ export class RunController implements vscode.Disposable {
     let outcome: RunOutcome | undefined;
     try {
       outcome = await runPipeline(this.request(document, block, incidentDir, options, controller.signal), driver, { executor, scope: this.scope(document, executor.kind) });
-      if (outcome.status === 'invalid') void vscode.window.showErrorMessage(`Runbook Lens: ${invalidText(outcome, options)}`);
+      if (outcome.status === 'invalid') void showError(`${invalidText(outcome, options)}`);
       return outcome.status === 'done' ? outcome.entry : undefined;
     } finally {
       const entry = outcome && (outcome.status === 'done' || outcome.status === 'not-recorded') ? outcome.entry : undefined;

@@ -9,6 +9,7 @@ import { selectRunbookLines, type LineSelection } from '../../core/runbook/selec
 import { editorFor } from '../commandArgs';
 import type { RunbookCache } from '../runbookCache';
 import type { RunController } from './runController';
+import { showError } from '../commands';
 
 const CONTEXT_KEY = 'runbookLens.selectionInBlock';
 
@@ -29,12 +30,12 @@ function pick(editor: vscode.TextEditor, runbooks: RunbookCache): LineSelection 
 export async function runSelectionCommand(runs: RunController, runbooks: RunbookCache, arg?: unknown): Promise<TimelineEntry | undefined> {
   const editor = editorFor(arg);
   if (!editor) {
-    void vscode.window.showErrorMessage('Runbook Lens: Run Selection needs a runbook open in the editor, with lines of one block selected.');
+    void showError('Run Selection needs a runbook open in the editor, with lines of one block selected.');
     return undefined;
   }
   const picked = pick(editor, runbooks);
   if (!picked.ok || !picked.lines) {
-    void vscode.window.showErrorMessage(`Runbook Lens: cannot run the selection: ${picked.ok ? 'no lines' : picked.error}.`);
+    void showError(`cannot run the selection: ${picked.ok ? 'no lines' : picked.error}.`);
     return undefined;
   }
   return runs.run(editor.document.uri, picked.block.index, { lines: picked.lines });

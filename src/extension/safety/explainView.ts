@@ -37,7 +37,7 @@ export async function explainBlockCommand(docs: ExplainDocuments, services: Exte
     return undefined;
   }
   const safety = readSafety(at.uri);
-  const target = services.target?.current() ?? null;
+  const target = services.target.current() ?? null;
   const { assessment, decision } = await judgeBlock(block, block.code, { rules: safety.rules, target, protectedPatterns: safety.protectedPatterns, placeholders: block.placeholders });
   const markdown = explanationMarkdown(explainBlock(block, assessment, target, decision));
   const name = `Explain ${path.basename(at.uri.fsPath, '.md')} line ${block.line}.md`;
