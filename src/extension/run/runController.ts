@@ -17,8 +17,8 @@ import { echoHeader } from '../../core/exec/runEcho';
 import { refuseGenerated } from '../generatedDocument';
 import { offerBuiltinActions } from './builtinOffer';
 import { editorDriver, workspaceTrusted } from './editorDriver';
-import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
 import { showError } from '../commands';
+import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
