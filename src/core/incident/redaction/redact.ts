@@ -62,6 +62,11 @@ export interface Redactor {
   push(chunk: string): RedactionResult;
   /** Redacts whatever is still held back. */
   end(): RedactionResult;
+  /**
+   * Nothing held back and not inside a multi-line secret: a batch of whole lines that holds no
+   * trigger and no literal would pass unchanged, so it may bypass the redactor.
+   */
+  idle(): boolean;
 }
 
 /**
@@ -116,6 +121,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       carried = [];
       return release(rest, known);
     },
+    idle: () => pending === '' && carried.length === 0 && !inStructure(state),
   };
 }
 
