@@ -10,7 +10,7 @@ import type { RunbookBlock } from '../runbook/types';
 import type { Assessment, GuardRules } from '../guard/types';
 import type { ConfirmationDecision } from '../guard/confirmation';
 import type { PromqlOutcome } from '../integrations/promqlRun';
-import type { OutputStream } from '../exec/runner';
+import type { OutputStream, RunProcessOptions } from '../exec/runner';
 
 export type { OutputStream };
 
@@ -211,6 +211,9 @@ export interface ExecIO {
   outputFile?: string;
   /** Raw output chunks for the live view (the pipeline redacts them first). */
   onData(chunk: string, stream: OutputStream): void;
+  /** The output as recorded (redacted once, ANSI stripped), and progress: see RunProcessOptions. */
+  onRecorded?: RunProcessOptions['onRecorded'];
+  onProgress?: RunProcessOptions['onProgress'];
 }
 
 /** Where the code runs: a pipe (child process), the integrated terminal, Prometheus. Later: in-cluster. */

@@ -19,6 +19,8 @@ import { offerBuiltinActions } from './builtinOffer';
 import { editorDriver, workspaceTrusted } from './editorDriver';
 import { showError } from '../commands';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
+import { OutputFollower } from './followOutput';
+import { RunProgressStatus } from './runProgress';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -36,6 +38,9 @@ export class RunController implements vscode.Disposable {
   readonly state = new RunState();
   readonly memory: PlaceholderMemory;
   private readonly output = vscode.window.createOutputChannel('Runbook Lens');
+  /** Follow Output (runbookLens.followOutput) and the status bar progress of a long run. */
+  readonly follower = new OutputFollower();
+  readonly progress = new RunProgressStatus();
 
   constructor(private readonly services: ExtensionServices, private readonly runbooks: RunbookCache) {
     this.memory = new PlaceholderMemory(services.context.workspaceState);
@@ -44,6 +49,8 @@ export class RunController implements vscode.Disposable {
   dispose(): void {
     this.state.dispose();
     this.output.dispose();
+    this.follower.dispose();
+    this.progress.dispose();
   }
 
   showOutput(): void {

@@ -28,6 +28,8 @@ export function pipeExecutor(opts: PipeOptions = {}): CommandExecutor {
           timeoutMs: run.timeoutMs,
           signal: run.request.signal,
           onData: io.onData,
+          onRecorded: io.onRecorded,
+          onProgress: io.onProgress,
           outputFile: io.outputFile,
           killGraceMs: opts.killGraceMs,
           secrets: run.secrets,
