@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bytesMayHoldSecret } from '../../../../../src/core/incident/redaction/byteGate';
+import { bytesMayHoldSecret, textMayHoldSecret } from '../../../../../src/core/incident/redaction/byteGate';
 import { gateTriggers, mayHoldSecret, minimalTriggers } from '../../../../../src/core/incident/redaction/triggerGate';
 import { ordinaryLines } from '../../../../support/ordinaryLines';
 import { credentialCorpus } from '../../../../support/credentialCorpus';
@@ -38,4 +38,14 @@ test('real credentials are let in; most ordinary log lines are ruled out', () =>
   const agree = lines.filter((l) => bytesMayHoldSecret(Buffer.from(l)) === mayHoldSecret(l.toLowerCase())).length;
   console.log(`byte gate: ${creds.length}/${creds.length} credentials let in; agrees with the string gate on ${agree}/${lines.length} ordinary lines`);
   assert.ok(agree > lines.length * 0.9, `agrees on only ${agree}/${lines.length}`);
+});
+
+test('on any Unicode text, the gate through UTF-8 bytes lets in all the string gate does', () => {
+  const unicode = fc.string({ unit: fc.oneof(fc.constantFrom('İ', 'K', 'ſ', 'é', '✓', '📌', 'Ω', '\u0307'), fc.string({ unit: 'grapheme', maxLength: 1 }), fc.constantFrom(...'aekst_-.: '.split(''))), maxLength: 40 });
+  fc.assert(fc.property(unicode, fc.constantFrom('', ...triggers), unicode, fc.integer({ min: 0, max: 2 ** 30 }), (a, t, b, bits) => {
+    const text = a + randomCase(t, bits) + b;
+    return !mayHoldSecret(text.toLowerCase()) || textMayHoldSecret(text);
+  }), { numRuns: 5000 });
+  // The two characters that lower-case to ASCII complete a trigger only in the string gate's view.
+  for (const text of ['\u212aey=abc', 'İnfo \u212aEY: x']) assert.equal(textMayHoldSecret(text), mayHoldSecret(text.toLowerCase()));
 });
