@@ -9,6 +9,7 @@ import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { bytesMayHoldSecret } from '../incident/redaction/byteGate';
 import { createStreamRedactor } from '../incident/redaction/stream';
+import { createRedactor } from '../incident/redaction/redact';
 import { cleanTerminalText } from './ansi';
 import { createLineBuffer } from './lineBuffer';
 
@@ -27,8 +28,14 @@ const NL = 0x0a;
 /** Literals shorter than this are not masked (see redact.ts). */
 const MIN_LITERAL = 4;
 
-export function createOutputCleaner(secrets: string[] = []): OutputCleaner {
+/**
+ * `live`: also hands over the raw output redacted (ANSI kept, for a terminal), as the live view
+ * had it from liveRedactedSink: fast-path lines once, as the same bytes; the rest through a
+ * second redactor over the raw text.
+ */
+export function createOutputCleaner(secrets: string[] = [], live?: (piece: CleanPiece) => void): OutputCleaner {
   const decoder = new StringDecoder('utf8');
+  const liveRedactor = live ? createRedactor({ literals: secrets }) : undefined;
   const lines = createLineBuffer();
   const redactor = createStreamRedactor({ literals: secrets });
   const literals = [...new Set(secrets)].filter((s) => s.length >= MIN_LITERAL).map((s) => Buffer.from(s, 'utf8'));
@@ -41,6 +48,8 @@ export function createOutputCleaner(secrets: string[] = []): OutputCleaner {
     if (!raw) return;
     const text = redactor.push(cleanTerminalText(lines.push(raw)));
     if (text) emit(text);
+    const shown = liveRedactor?.push(raw).text;
+    if (shown) live!(shown);
   };
   // ESC (0x1b) and CR (0x0d) are what cleanTerminalText changes; C1 CSI is not ASCII.
   const plain = (b: Buffer): boolean =>
@@ -58,8 +67,10 @@ export function createOutputCleaner(secrets: string[] = []): OutputCleaner {
       const last = buf.lastIndexOf(NL);
       if (last >= at) {
         const whole = buf.subarray(at, last + 1);
-        if (redactor.idle() && plain(whole)) emit(whole);
-        else slow(whole, emit);
+        if (redactor.idle() && (liveRedactor?.idle() ?? true) && plain(whole)) {
+          emit(whole);
+          live?.(whole);
+        } else slow(whole, emit);
         at = last + 1;
       }
       if (at < buf.length) slow(buf.subarray(at), emit);
@@ -68,6 +79,10 @@ export function createOutputCleaner(secrets: string[] = []): OutputCleaner {
       const raw = decoder.end();
       const text = redactor.push(cleanTerminalText(lines.push(raw) + lines.end())) + redactor.end();
       if (text) emit(text);
+      if (liveRedactor) {
+        const shown = liveRedactor.push(raw).text + liveRedactor.end().text;
+        if (shown) live!(shown);
+      }
     },
     counts: () => redactor.counts(),
   };

@@ -30,6 +30,12 @@ export interface RunProcessOptions {
    * most of the output is never decoded. Withheld output is not passed, only the note about it.
    */
   onRecorded?: (chunk: CleanPiece, stream: OutputStream | 'note') => void;
+  /**
+   * The raw output redacted (ANSI kept, whole lines): the live view of a terminal, with no second
+   * gate over plain lines (they come as the same Buffers as onRecorded's). Withheld output is
+   * not passed.
+   */
+  onLive?: (chunk: CleanPiece, stream: OutputStream) => void;
   /** Bytes recorded so far and time since the start, at most every `progressEveryMs` (default 250). */
   onProgress?: (progress: RunProgress) => void;
   progressEveryMs?: number;
@@ -242,8 +248,11 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   }
 
   return new Promise<ProcessResult>((resolve) => {
-    const out = createOutputCleaner(opts.secrets);
-    const err = createOutputCleaner(opts.secrets);
+    const onLive = guarded(opts.onLive);
+    // Withheld output reaches no live view.
+    const liveOf = (stream: OutputStream) => (onLive && !opts.withholdOutput ? (piece: CleanPiece) => onLive(piece, stream) : undefined);
+    const out = createOutputCleaner(opts.secrets, liveOf('stdout'));
+    const err = createOutputCleaner(opts.secrets, liveOf('stderr'));
     const onData = guarded(opts.onData);
     const onRecorded = guarded(opts.onRecorded);
     const onRawData = guarded(opts.onRawData);

@@ -127,6 +127,8 @@ export interface ScopePart {
 /** The live view: it receives only redacted text. */
 export interface LiveOutput {
   write(text: string, stream: OutputStream): void;
+  /** ASCII bytes, when the sink can take them undecoded (a file descriptor); else `write` gets them as text. */
+  writeBytes?(bytes: Buffer, stream: OutputStream): void;
   /** Where the output of a block that prints secrets can be seen instead ("Run in Terminal shows it on screen only"). */
   withheldHint?: string;
 }
@@ -214,6 +216,8 @@ export interface ExecIO {
   /** The output as recorded (redacted once, ANSI stripped), and progress: see RunProcessOptions. */
   onRecorded?: RunProcessOptions['onRecorded'];
   onProgress?: RunProcessOptions['onProgress'];
+  /** Already redacted live output (RunProcessOptions.onLive): an executor that offers it skips onData. */
+  onLive?: RunProcessOptions['onLive'];
 }
 
 /** Where the code runs: a pipe (child process), the integrated terminal, Prometheus. Later: in-cluster. */
