@@ -22,8 +22,6 @@ export interface RunProcessOptions {
   signal?: AbortSignal;
   /** Raw output as it arrives (ANSI and secrets included: for a live view only). */
   onData?: (chunk: string, stream: OutputStream) => void;
-  /** Raw output as it arrives, undecoded (ANSI and secrets included): a cheap relay to a terminal. */
-  onRawData?: (chunk: Buffer, stream: OutputStream) => void;
   /**
    * The output as recorded (ANSI stripped, redacted: what goes to `outputFile`), whole lines as
    * they are cleaned; Buffers hold ASCII text. The cheap live view: no second redaction, and
@@ -255,7 +253,6 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     const err = createOutputCleaner(opts.secrets, liveOf('stderr'));
     const onData = guarded(opts.onData);
     const onRecorded = guarded(opts.onRecorded);
-    const onRawData = guarded(opts.onRawData);
     const onProgress = guarded(opts.onProgress);
     const rawOut = rawRelay('stdout', onData);
     const rawErr = rawRelay('stderr', onData);
@@ -366,8 +363,8 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       progressAt = lastData;
       onProgress({ bytes: sink.bytes, elapsedMs: lastData - t0 });
     };
-    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); onRawData?.(b, 'stdout'); rawOut.push(b); out.push(b, emitOut); progress(); });
-    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); onRawData?.(b, 'stderr'); rawErr.push(b); err.push(b, emitErr); progress(); });
+    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); rawOut.push(b); out.push(b, emitOut); progress(); });
+    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); rawErr.push(b); err.push(b, emitErr); progress(); });
     child.stdout!.once('close', () => { rawOut.end(); out.end(emitOut); streamClosed(); });
     child.stderr!.once('close', () => { rawErr.end(); err.end(emitErr); streamClosed(); });
 
