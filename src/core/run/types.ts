@@ -160,6 +160,8 @@ export interface RunDriver {
   /** The run is allowed: make what it needs before anything is written (the CLI creates the incident folder). */
   beforeRun?(run: PreparedRun): Promise<void>;
   progress?(step: RunStep, run: PreparedRun, entryId?: string): void;
+  /** Output recorded so far and elapsed time of a running command, a few times a second at most. */
+  outputProgress?(run: PreparedRun, progress: { bytes: number; elapsedMs: number }): void;
   /** The live-output sink: only redacted text reaches it. */
   output?(run: PreparedRun): LiveOutput | undefined;
   /** The run could not start, be scoped or be recorded. */

@@ -20,6 +20,8 @@ import { editorDriver, workspaceTrusted } from './editorDriver';
 import { showError } from '../commands';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
 import { OutputFollower } from './followOutput';
+import { boundedLiveSink, type BoundedLiveSink } from '../../core/exec/liveOutput';
+import { outputFilePath } from '../../core/incident/incidentFiles';
 import { RunProgressStatus } from './runProgress';
 
 export interface RunOptions {
@@ -40,7 +42,7 @@ export class RunController implements vscode.Disposable {
   private readonly output = vscode.window.createOutputChannel('Runbook Lens');
   /** Follow Output (runbookLens.followOutput) and the status bar progress of a long run. */
   readonly follower = new OutputFollower();
-  readonly progress = new RunProgressStatus();
+  private readonly progress = new RunProgressStatus();
 
   constructor(private readonly services: ExtensionServices, private readonly runbooks: RunbookCache) {
     this.memory = new PlaceholderMemory(services.context.workspaceState);
@@ -146,15 +148,19 @@ export class RunController implements vscode.Disposable {
     const uri = document.uri;
     const controller = new AbortController();
     let atLineStart = true;
+    const show = (text: string) => {
+      this.output.append(text);
+      atLineStart = text.endsWith('\n');
+    };
+    // Bounded: the Output channel cannot take 256 MiB; the note names the output file.
+    let live: BoundedLiveSink | undefined;
     const driver = editorDriver({
       services: this.services,
       memory: this.memory,
       incidentDir,
       output: executor.kind === 'terminal' ? undefined : {
-        write: (text) => {
-          this.output.append(text);
-          atLineStart = text.endsWith('\n');
-        },
+        write: (text) => live?.write(text),
+        writeBytes: (bytes) => live?.write(bytes),
         withheldHint: 'Run in Terminal shows it on screen only',
       },
     });
@@ -163,9 +169,16 @@ export class RunController implements vscode.Disposable {
       this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${text}`);
       atLineStart = true;
     };
+    const label = describeBlock(block);
+    driver.outputProgress = (_run, p) => this.progress.update(label, p);
     let started = false;
-    driver.progress = (step, run) => {
+    driver.progress = (step, run, entryId) => {
       if (step !== 'started') return;
+      if (entryId && executor.kind !== 'terminal') {
+        const file = outputFilePath(incidentDir, entryId);
+        this.follower.track(file);
+        live = boundedLiveSink(show, { outputFile: file });
+      }
       started = true;
       this.state.start(uri, block.index, controller);
       if (executor.kind !== 'terminal') this.echo(document, run);
@@ -176,6 +189,8 @@ export class RunController implements vscode.Disposable {
       if (outcome.status === 'invalid') void showError(`${invalidText(outcome, options)}`);
       return outcome.status === 'done' ? outcome.entry : undefined;
     } finally {
+      live?.end();
+      this.progress.finish();
       const entry = outcome && (outcome.status === 'done' || outcome.status === 'not-recorded') ? outcome.entry : undefined;
       if (started) this.finish(uri, block.index, controller, entry, executor.kind !== 'terminal' && atLineStart);
       offerBuiltinActions(entry);
