@@ -166,6 +166,8 @@ export class RunController implements vscode.Disposable {
     });
     // Refused in-cluster addresses and the like, after the block's own output.
     driver.notice = (text) => {
+      // The bounded view's held-back tail comes first.
+      live?.end();
       this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${text}`);
       atLineStart = true;
     };
