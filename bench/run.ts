@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import { teamJoin, teamLatency, teamSync10k } from './figures/teamSync';
 import type { Figure, FigureResult } from './figure';
 import { lensesCold, lensesWarm } from './figures/codeLens';
-import { bigOutputMemory, bigOutputTime } from './figures/bigOutput';
+import { bigOutputInProcess, bigOutputMemory, bigOutputPipe, bigOutputTime } from './figures/bigOutput';
 import { trueBlock } from './figures/trueBlock';
 import { timelineAppend } from './figures/timelineAppend';
 import { postmortem } from './figures/postmortem';
@@ -15,7 +15,7 @@ import { vsixSize } from './figures/vsixSize';
 import { podListing } from './figures/podListing';
 import { serviceProxyGet } from './figures/serviceProxy';
 
-const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
+const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, bigOutputPipe, bigOutputInProcess, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
 figures.push(teamLatency, teamSync10k, teamJoin);
 
 function line(r: FigureResult): string {

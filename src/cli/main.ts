@@ -3,7 +3,13 @@
  * Each subcommand lives in src/cli/commands/<name>.ts and exports `run(argv): Promise<number>`
  * (the process exit code) and `help` (its --help text).
  */
+import { setFlagsFromString } from 'node:v8';
 import { commandTable } from './commandTable';
+
+// The bash grammar (1.3 MB of WebAssembly) is compiled at once by Liftoff, then again by TurboFan
+// in the background, and the main thread waited for that second compile (0.5–0.9 s here, a run's
+// whole fixed cost). A CLI process parses a few blocks: Liftoff's code is fast enough.
+setFlagsFromString('--liftoff-only');
 
 function usage(): string {
   const lines = Object.entries(commandTable).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);

@@ -5,7 +5,7 @@ import { refusalMessage, type GuardFlags } from './guardRun';
  * Streams to our stdout/stderr, and goes quiet if the reader goes away (`| head`): the block
  * keeps running and is still recorded.
  */
-function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string): void } {
+function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string | Buffer): void } {
   let open = true;
   stream.on('error', () => { open = false; });
   return { write: (chunk) => { if (open) stream.write(chunk); } };
@@ -24,7 +24,8 @@ export function cliRunDriver(flags: GuardFlags, err: NodeJS.WriteStream = proces
     consent: async () => flags.yes === true,
     typedContext: async () => flags.confirmContext,
     refused: (q, reason) => { err.write(refusalMessage(q, reason, flags)); },
-    output: () => ({ write: (text, stream) => live[stream].write(text) }),
+    // Plain lines arrive as undecoded bytes: decoding 256 MiB only to encode it again cost more than the relay.
+    output: () => ({ write: (text, stream) => live[stream].write(text), writeBytes: (bytes, stream) => live[stream].write(bytes) }),
     notice: (text) => { err.write(`runbook-lens run: ${text}\n`); },
     report: (problem) => {
       // A block that did not start is said in the summary; a run not recorded is said by the caller.

@@ -68,6 +68,14 @@ export class HeadTailCapture {
     return this;
   }
 
+  /** Pushes ASCII bytes: characters and bytes coincide, so only what can be kept is decoded. */
+  pushAscii(buf: Buffer): this {
+    const n = buf.length;
+    if (this.headUsed < this.headCap || n <= this.tailCap) return this.push(buf.toString('latin1'));
+    this.total += n - this.tailCap;
+    return this.push(buf.toString('latin1', n - this.tailCap));
+  }
+
   result(): CappedOutput {
     const tailText = this.tail.map((t) => t.text).join('');
     const keptTail = this.tailUsed > this.tailCap ? tailBytes(tailText, this.tailCap) : tailText;

@@ -2,12 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { createStreamRedactor } from '../incident/redaction/stream';
 import { mergeCounts, redactText } from '../incident/redaction/redact';
 import { SECRET_OUTPUT_KIND, withheldNote } from '../incident/redaction/secretCommands';
-import { cleanTerminalText } from './ansi';
-import { createLineBuffer } from './lineBuffer';
 import { DEFAULT_CAP_BYTES, HeadTailCapture } from './outputCap';
+import { createOutputCleaner, type CleanPiece } from './outputCleaner';
 import { groupAlive, signalGroup } from './processGroup';
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -24,6 +22,21 @@ export interface RunProcessOptions {
   signal?: AbortSignal;
   /** Raw output as it arrives (ANSI and secrets included: for a live view only). */
   onData?: (chunk: string, stream: OutputStream) => void;
+  /**
+   * The output as recorded (ANSI stripped, redacted: what goes to `outputFile`), whole lines as
+   * they are cleaned; Buffers hold ASCII text. The cheap live view: no second redaction, and
+   * most of the output is never decoded. Withheld output is not passed, only the note about it.
+   */
+  onRecorded?: (chunk: CleanPiece, stream: OutputStream | 'note') => void;
+  /**
+   * The raw output redacted (ANSI kept, whole lines): the live view of a terminal, with no second
+   * gate over plain lines (they come as the same Buffers as onRecorded's). Withheld output is
+   * not passed.
+   */
+  onLive?: (chunk: CleanPiece, stream: OutputStream) => void;
+  /** Bytes recorded so far and time since the start, at most every `progressEveryMs` (default 250). */
+  onProgress?: (progress: RunProgress) => void;
+  progressEveryMs?: number;
   /** The full cleaned (ANSI stripped, redacted) output is streamed here. */
   outputFile?: string;
   /** Size of the head + tail kept in `output`. */
@@ -39,6 +52,12 @@ export interface RunProcessOptions {
    * withheld from `output` and `outputFile` entirely (a note says how much); the live view still gets it.
    */
   withholdOutput?: string[];
+}
+
+export interface RunProgress {
+  /** Bytes of cleaned output so far. */
+  bytes: number;
+  elapsedMs: number;
 }
 
 export interface ProcessResult {
@@ -95,11 +114,16 @@ class OutputSink {
   }
 
   /** Returns false when the file is backed up; `whenDrained` then fires once it has caught up. */
-  write(text: string): boolean {
-    if (!text || this.closed) return true;
-    this.bytes += Buffer.byteLength(text, 'utf8');
-    this.capture.push(text);
-    return this.file ? this.file.write(text) : true;
+  write(piece: CleanPiece): boolean {
+    if (!piece.length || this.closed) return true;
+    if (typeof piece === 'string') {
+      this.bytes += Buffer.byteLength(piece, 'utf8');
+      this.capture.push(piece);
+    } else {
+      this.bytes += piece.length;
+      this.capture.pushAscii(piece);
+    }
+    return this.file ? this.file.write(piece) : true;
   }
 
   whenDrained(fn: () => void): void {
@@ -120,32 +144,30 @@ class OutputSink {
   }
 }
 
-/** Decoding, ANSI stripping and redaction for one of the child's streams. */
-function cleaner(stream: OutputStream, onDataOption: RunProcessOptions['onData'], secrets: string[] | undefined) {
-  // A failing live view must not cost the record of the run.
-  const onData = onDataOption && ((chunk: string, s: OutputStream) => {
+/** A failing live view must not cost the record of the run. */
+function guarded<A extends unknown[]>(fn: ((...args: A) => void) | undefined): ((...args: A) => void) | undefined {
+  return fn && ((...args: A) => {
     try {
-      onDataOption(chunk, s);
+      fn(...args);
     } catch {
       // ignored: the output is still captured and recorded
     }
   });
+}
+
+/** The raw live view of one stream: decoded as it arrives. */
+function rawRelay(stream: OutputStream, onData: ((chunk: string, s: OutputStream) => void) | undefined) {
+  if (!onData) return { push() {}, end() {} };
   const decoder = new StringDecoder('utf8');
-  const lines = createLineBuffer();
-  const redactor = createStreamRedactor({ literals: secrets });
   return {
-    push(buf: Buffer): string {
+    push(buf: Buffer) {
       const raw = decoder.write(buf);
-      if (!raw) return '';
-      onData?.(raw, stream);
-      return redactor.push(cleanTerminalText(lines.push(raw)));
+      if (raw) onData(raw, stream);
     },
-    end(): string {
+    end() {
       const raw = decoder.end();
-      if (raw) onData?.(raw, stream);
-      return redactor.push(cleanTerminalText(lines.push(raw) + lines.end())) + redactor.end();
+      if (raw) onData(raw, stream);
     },
-    counts: () => redactor.counts(),
   };
 }
 
@@ -224,8 +246,18 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   }
 
   return new Promise<ProcessResult>((resolve) => {
-    const out = cleaner('stdout', opts.onData, opts.secrets);
-    const err = cleaner('stderr', opts.onData, opts.secrets);
+    const onLive = guarded(opts.onLive);
+    // Withheld output reaches no live view.
+    const liveOf = (stream: OutputStream) => (onLive && !opts.withholdOutput ? (piece: CleanPiece) => onLive(piece, stream) : undefined);
+    const out = createOutputCleaner(opts.secrets, liveOf('stdout'));
+    const err = createOutputCleaner(opts.secrets, liveOf('stderr'));
+    const onData = guarded(opts.onData);
+    const onRecorded = guarded(opts.onRecorded);
+    const onProgress = guarded(opts.onProgress);
+    const rawOut = rawRelay('stdout', onData);
+    const rawErr = rawRelay('stderr', onData);
+    const progressEvery = opts.progressEveryMs ?? 250;
+    let progressAt = t0;
     const streams = [child.stdout!, child.stderr!];
     let open = streams.length;
     let exit: { code: number | null; signal: string | null; ms: number } | undefined;
@@ -243,7 +275,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     let done = false;
 
     let withheld = 0;
-    const write = (text: string) => {
+    const write = (text: CleanPiece) => {
       if (sink.write(text) || paused) return;
       paused = true;
       for (const s of streams) s.pause();
@@ -288,13 +320,18 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
         for (let i = 0; i < 100 && groupAlive(child.pid); i++) await sleep(10);
       }
       clearTimeout(sigkillTimer);
-      if (opts.withholdOutput) write(withheldNote(withheld, opts.withholdOutput));
-      if (abandoned) write('\n[runbook-lens: stopped capturing output; background processes of this block still hold it open]\n');
+      const note = (text: string) => {
+        write(text);
+        onRecorded?.(text, 'note');
+      };
+      if (opts.withholdOutput) note(withheldNote(withheld, opts.withholdOutput));
+      if (abandoned) note('\n[runbook-lens: stopped capturing output; background processes of this block still hold it open]\n');
       const counts = opts.withholdOutput ? { [SECRET_OUTPUT_KIND]: 1 } : mergeCounts(out.counts(), err.counts());
+      onProgress?.({ bytes: sink.bytes, elapsedMs: performance.now() - t0 });
       if (spawnError) {
-        const note = redactText(`runbook-lens: ${spawnError}\n`);
-        write(note.text);
-        resolve(await finish({ spawnError }, mergeCounts(counts, note.counts)));
+        const failed = redactText(`runbook-lens: ${spawnError}\n`);
+        note(failed.text);
+        resolve(await finish({ spawnError }, mergeCounts(counts, failed.counts)));
         return;
       }
       resolve(await finish({
@@ -310,15 +347,26 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       if (open === 0 && (exit || spawnError)) void complete();
     };
 
-    // Withheld output still goes through the cleaner: the live view and the byte count need it.
-    const emit = (text: string) => {
-      if (opts.withholdOutput) withheld += Buffer.byteLength(text, 'utf8');
-      else write(text);
+    // Withheld output still goes through the cleaner: the byte count needs it.
+    const emitter = (stream: OutputStream) => (piece: CleanPiece) => {
+      if (opts.withholdOutput) {
+        withheld += typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
+        return;
+      }
+      write(piece);
+      onRecorded?.(piece, stream);
     };
-    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); emit(out.push(b)); });
-    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); emit(err.push(b)); });
-    child.stdout!.once('close', () => { emit(out.end()); streamClosed(); });
-    child.stderr!.once('close', () => { emit(err.end()); streamClosed(); });
+    const emitOut = emitter('stdout');
+    const emitErr = emitter('stderr');
+    const progress = () => {
+      if (!onProgress || lastData - progressAt < progressEvery) return;
+      progressAt = lastData;
+      onProgress({ bytes: sink.bytes, elapsedMs: lastData - t0 });
+    };
+    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); rawOut.push(b); out.push(b, emitOut); progress(); });
+    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); rawErr.push(b); err.push(b, emitErr); progress(); });
+    child.stdout!.once('close', () => { rawOut.end(); out.end(emitOut); streamClosed(); });
+    child.stderr!.once('close', () => { rawErr.end(); err.end(emitErr); streamClosed(); });
 
     child.once('error', (e) => {
       // Only a failed spawn ends the run here; a failed kill is reported by 'exit' later.

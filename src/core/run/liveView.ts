@@ -3,6 +3,8 @@ import type { LiveOutput, OutputStream, PreparedRun } from './types';
 
 export interface LiveView {
   write(chunk: string, stream: OutputStream): void;
+  /** Output the executor already redacted (the pipe runner's onLive): passed on as it is. */
+  redacted(chunk: string | Buffer, stream: OutputStream): void;
   end(): void;
 }
 
@@ -12,7 +14,7 @@ export interface LiveView {
  * redacted on its own, since lines of stdout and stderr interleave.
  */
 export function liveView(run: PreparedRun, sink: LiveOutput | undefined): LiveView {
-  if (!sink) return { write() {}, end() {} };
+  if (!sink) return { write() {}, redacted() {}, end() {} };
   const opts = { literals: run.secrets };
   // A withheld block shows one note, on stderr, whichever stream prints first.
   const note = run.secretCommands.length ? withheldSink(run.secretCommands, sink) : undefined;
@@ -22,6 +24,13 @@ export function liveView(run: PreparedRun, sink: LiveOutput | undefined): LiveVi
   let ended = false;
   return {
     write: (chunk, stream) => { if (!ended) sinks[stream].write(chunk); },
+    redacted: (chunk, stream) => {
+      if (ended) return;
+      if (note) note.write(typeof chunk === 'string' ? chunk : '');
+      else if (typeof chunk === 'string') sink.write(chunk, stream);
+      else if (sink.writeBytes) sink.writeBytes(chunk, stream);
+      else sink.write(chunk.toString('latin1'), stream);
+    },
     end: () => {
       if (ended) return;
       ended = true;

@@ -8,7 +8,7 @@ import type { OutputStream } from '../exec/runner';
 import { pipeExecutor } from './execute/pipe';
 import { blockCwd } from './prepare';
 import { recordResult, recordStart, type CommandRecord } from './record';
-import type { PreparedRun } from './types';
+import type { ExecIO, PreparedRun } from './types';
 
 export interface RunRecordRequest {
   incidentDir: string;
@@ -30,6 +30,9 @@ export interface RunRecordRequest {
   actor?: string;
   /** Raw output as it arrives (not redacted: benches and tests only; runs use runPipeline's redacted sink). */
   onData?: (chunk: string, stream: OutputStream) => void;
+  /** The output as recorded (redacted once), and progress: see RunProcessOptions. */
+  onRecorded?: ExecIO['onRecorded'];
+  onProgress?: ExecIO['onProgress'];
   /** Called with the entry id before the process starts (its output goes to outputs/<id>.log). */
   onStart?: (entryId: string) => void;
   killGraceMs?: number;
@@ -68,7 +71,7 @@ export async function runAndRecord(req: RunRecordRequest): Promise<TimelineEntry
   req.onStart?.(rec.id);
   const result = await pipeExecutor({ killGraceMs: req.killGraceMs }).execute(
     { ...run, env: req.env ?? process.env },
-    { entryId: rec.id, outputFile: outputFilePath(req.incidentDir, rec.id), onData: req.onData ?? (() => undefined) },
+    { entryId: rec.id, outputFile: outputFilePath(req.incidentDir, rec.id), onData: req.onData ?? (() => undefined), onRecorded: req.onRecorded, onProgress: req.onProgress },
   );
   return recordResult(run, rec, result);
 }

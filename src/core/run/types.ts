@@ -10,7 +10,7 @@ import type { RunbookBlock } from '../runbook/types';
 import type { Assessment, GuardRules } from '../guard/types';
 import type { ConfirmationDecision } from '../guard/confirmation';
 import type { PromqlOutcome } from '../integrations/promqlRun';
-import type { OutputStream } from '../exec/runner';
+import type { OutputStream, RunProcessOptions } from '../exec/runner';
 
 export type { OutputStream };
 
@@ -127,6 +127,8 @@ export interface ScopePart {
 /** The live view: it receives only redacted text. */
 export interface LiveOutput {
   write(text: string, stream: OutputStream): void;
+  /** ASCII bytes, when the sink can take them undecoded (a file descriptor); else `write` gets them as text. */
+  writeBytes?(bytes: Buffer, stream: OutputStream): void;
   /** Where the output of a block that prints secrets can be seen instead ("Run in Terminal shows it on screen only"). */
   withheldHint?: string;
 }
@@ -158,6 +160,8 @@ export interface RunDriver {
   /** The run is allowed: make what it needs before anything is written (the CLI creates the incident folder). */
   beforeRun?(run: PreparedRun): Promise<void>;
   progress?(step: RunStep, run: PreparedRun, entryId?: string): void;
+  /** Output recorded so far and elapsed time of a running command, a few times a second at most. */
+  outputProgress?(run: PreparedRun, progress: { bytes: number; elapsedMs: number }): void;
   /** The live-output sink: only redacted text reaches it. */
   output?(run: PreparedRun): LiveOutput | undefined;
   /** The run could not start, be scoped or be recorded. */
@@ -211,6 +215,11 @@ export interface ExecIO {
   outputFile?: string;
   /** Raw output chunks for the live view (the pipeline redacts them first). */
   onData(chunk: string, stream: OutputStream): void;
+  /** The output as recorded (redacted once, ANSI stripped), and progress: see RunProcessOptions. */
+  onRecorded?: RunProcessOptions['onRecorded'];
+  onProgress?: RunProcessOptions['onProgress'];
+  /** Already redacted live output (RunProcessOptions.onLive): an executor that offers it skips onData. */
+  onLive?: RunProcessOptions['onLive'];
 }
 
 /** Where the code runs: a pipe (child process), the integrated terminal, Prometheus. Later: in-cluster. */

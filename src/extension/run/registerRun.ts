@@ -29,5 +29,6 @@ export function registerRun(services: ExtensionServices, runs: RunController): v
     registerCommand('runbookLens.runSelection', (arg?: unknown) => runSelectionCommand(runs, runbooks, arg)),
     trackSelectionInBlock(runbooks),
     registerCommand('runbookLens.showOutput', () => runs.showOutput()),
+    registerCommand('runbookLens.followOutput', () => runs.follower.follow()),
   ];
 }

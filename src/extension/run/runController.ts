@@ -19,6 +19,10 @@ import { offerBuiltinActions } from './builtinOffer';
 import { editorDriver, workspaceTrusted } from './editorDriver';
 import { showError } from '../commands';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
+import { OutputFollower } from './followOutput';
+import { boundedLiveSink, type BoundedLiveSink } from '../../core/exec/liveOutput';
+import { outputFilePath } from '../../core/incident/incidentFiles';
+import { RunProgressStatus } from './runProgress';
 
 export interface RunOptions {
   /** Placeholder values given up front (tests, run-all forms). */
@@ -36,6 +40,9 @@ export class RunController implements vscode.Disposable {
   readonly state = new RunState();
   readonly memory: PlaceholderMemory;
   private readonly output = vscode.window.createOutputChannel('Runbook Lens');
+  /** Follow Output (runbookLens.followOutput) and the status bar progress of a long run. */
+  readonly follower = new OutputFollower();
+  private readonly progress = new RunProgressStatus();
 
   constructor(private readonly services: ExtensionServices, private readonly runbooks: RunbookCache) {
     this.memory = new PlaceholderMemory(services.context.workspaceState);
@@ -44,6 +51,8 @@ export class RunController implements vscode.Disposable {
   dispose(): void {
     this.state.dispose();
     this.output.dispose();
+    this.follower.dispose();
+    this.progress.dispose();
   }
 
   showOutput(): void {
@@ -139,26 +148,39 @@ export class RunController implements vscode.Disposable {
     const uri = document.uri;
     const controller = new AbortController();
     let atLineStart = true;
+    const show = (text: string) => {
+      this.output.append(text);
+      atLineStart = text.endsWith('\n');
+    };
+    // Bounded: the Output channel cannot take 256 MiB; the note names the output file.
+    let live: BoundedLiveSink | undefined;
     const driver = editorDriver({
       services: this.services,
       memory: this.memory,
       incidentDir,
       output: executor.kind === 'terminal' ? undefined : {
-        write: (text) => {
-          this.output.append(text);
-          atLineStart = text.endsWith('\n');
-        },
+        write: (text) => live?.write(text),
+        writeBytes: (bytes) => live?.write(bytes),
         withheldHint: 'Run in Terminal shows it on screen only',
       },
     });
     // Refused in-cluster addresses and the like, after the block's own output.
     driver.notice = (text) => {
+      // The bounded view's held-back tail comes first.
+      live?.end();
       this.output.appendLine(`${atLineStart ? '' : '\n'}Runbook Lens: ${text}`);
       atLineStart = true;
     };
+    const label = describeBlock(block);
+    driver.outputProgress = (_run, p) => this.progress.update(label, p);
     let started = false;
-    driver.progress = (step, run) => {
+    driver.progress = (step, run, entryId) => {
       if (step !== 'started') return;
+      if (entryId && executor.kind !== 'terminal') {
+        const file = outputFilePath(incidentDir, entryId);
+        this.follower.track(file);
+        live = boundedLiveSink(show, { outputFile: file });
+      }
       started = true;
       this.state.start(uri, block.index, controller);
       if (executor.kind !== 'terminal') this.echo(document, run);
@@ -169,6 +191,8 @@ export class RunController implements vscode.Disposable {
       if (outcome.status === 'invalid') void showError(`${invalidText(outcome, options)}`);
       return outcome.status === 'done' ? outcome.entry : undefined;
     } finally {
+      live?.end();
+      this.progress.finish();
       const entry = outcome && (outcome.status === 'done' || outcome.status === 'not-recorded') ? outcome.entry : undefined;
       if (started) this.finish(uri, block.index, controller, entry, executor.kind !== 'terminal' && atLineStart);
       offerBuiltinActions(entry);

@@ -7,7 +7,7 @@
 import { patternSpans } from './patternRules';
 import { secretlintSpans } from './secretlintRules';
 import { applySpans, TOKEN_CHAR, wholeTokens, type SecretSpan } from './spans';
-import { mayHoldSecret } from './triggerGate';
+import { textMayHoldSecret } from './byteGate';
 import { initialState, inStructure, mayHaveStructure, structuredSpans, type StructureState } from './structured';
 
 export interface RedactionResult {
@@ -42,11 +42,11 @@ function literalSpans(text: string, literals: string[]): SecretSpan[] {
 function detect(text: string, state: StructureState, literals: string[]): SecretSpan[] {
   const spans = literals.length ? literalSpans(text, literals) : [];
   if (!text) return spans;
-  const lower = text.toLowerCase();
   const inside = inStructure(state);
   // Most output holds no trigger word at all: one pass instead of every rule's own check.
   // The gate's triggers include the structure triggers, so it also rules those out.
-  if (!inside && !mayHoldSecret(lower)) return spans;
+  if (!inside && !textMayHoldSecret(text)) return spans;
+  const lower = text.toLowerCase();
   if (inside || mayHaveStructure(text)) spans.push(...structuredSpans(text, state));
   spans.push(...secretlintSpans(text), ...patternSpans(text, lower));
   return wholeTokens(text, spans);
@@ -62,6 +62,11 @@ export interface Redactor {
   push(chunk: string): RedactionResult;
   /** Redacts whatever is still held back. */
   end(): RedactionResult;
+  /**
+   * Nothing held back and not inside a multi-line secret: a batch of whole lines that holds no
+   * trigger and no literal would pass unchanged, so it may bypass the redactor.
+   */
+  idle(): boolean;
 }
 
 /**
@@ -116,6 +121,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       carried = [];
       return release(rest, known);
     },
+    idle: () => pending === '' && carried.length === 0 && !inStructure(state),
   };
 }
 

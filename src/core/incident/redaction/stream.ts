@@ -10,6 +10,8 @@ export interface StreamRedactor {
   end(): string;
   /** Replacements made so far, by kind. */
   counts(): Record<string, number>;
+  /** See Redactor.idle. */
+  idle(): boolean;
 }
 
 export function createStreamRedactor(options: RedactorOptions = {}): StreamRedactor {
@@ -23,5 +25,6 @@ export function createStreamRedactor(options: RedactorOptions = {}): StreamRedac
     push: (chunk) => (chunk ? take(redactor.push(chunk)) : ''),
     end: () => take(redactor.end()),
     counts: () => ({ ...counts }),
+    idle: () => redactor.idle(),
   };
 }

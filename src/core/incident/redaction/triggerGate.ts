@@ -22,8 +22,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * few. A trigger that contains another is dropped: the shorter one already lets the text in.
  */
 export function trieSource(words: string[]): string {
-  const sorted = [...new Set(words)].filter((w) => w !== '').sort((a, b) => a.length - b.length);
-  const kept = sorted.filter((w, i) => !sorted.slice(0, i).some((v) => w.includes(v)));
+  const kept = minimalTriggers(words);
   const group = (list: string[]): string => {
     const byFirst = new Map<string, string[]>();
     for (const w of list) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w.slice(1)]);
@@ -37,11 +36,22 @@ export function trieSource(words: string[]): string {
   return group(kept);
 }
 
-function build(): RegExp | null {
+/** The words without those that contain another: a text holding a dropped word holds a kept one. */
+export function minimalTriggers(words: string[]): string[] {
+  const sorted = [...new Set(words)].filter((w) => w !== '').sort((a, b) => a.length - b.length);
+  return sorted.filter((w, i) => !sorted.slice(0, i).some((v) => w.includes(v)));
+}
+
+/** Every rule's triggers, lower-cased; null when some rule has none (then nothing can be ruled out). */
+export function gateTriggers(): string[] | null {
   const fromSecretlint = secretlintTriggers();
   if (fromSecretlint === null) return null;
-  const all = [...PATTERN_RULES.flatMap((r) => r.triggers), ...fromSecretlint, ...STRUCTURE_TRIGGERS, ...ENTROPY_TRIGGERS].map((t) => t.toLowerCase());
-  return new RegExp(trieSource(all));
+  return [...PATTERN_RULES.flatMap((r) => r.triggers), ...fromSecretlint, ...STRUCTURE_TRIGGERS, ...ENTROPY_TRIGGERS].map((t) => t.toLowerCase());
+}
+
+function build(): RegExp | null {
+  const all = gateTriggers();
+  return all === null ? null : new RegExp(trieSource(all));
 }
 
 /** False only when no rule could fire on the text whose lower-cased form is `lower`. */

@@ -27,7 +27,11 @@ export function pipeExecutor(opts: PipeOptions = {}): CommandExecutor {
           env: run.env,
           timeoutMs: run.timeoutMs,
           signal: run.request.signal,
-          onData: io.onData,
+          // Redacted by the runner with the recording's own gate when the pipeline takes it.
+          onData: io.onLive ? undefined : io.onData,
+          onLive: io.onLive,
+          onRecorded: io.onRecorded,
+          onProgress: io.onProgress,
           outputFile: io.outputFile,
           killGraceMs: opts.killGraceMs,
           secrets: run.secrets,

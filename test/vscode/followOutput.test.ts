@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { runBlock, startIncident, waitFor, workspaceRoot } from './support';
+
+describe('Follow Output', () => {
+  const rel = 'follow-output.tmp.md';
+  let file: string;
+  before(async () => {
+    await startIncident('extension-host suite: follow output');
+    file = path.join(workspaceRoot(), rel);
+    // A few MiB of plain lines, a credential among them, then a last line after a pause.
+    fs.writeFileSync(file, '# Follow\n\n```bash\nfor i in $(seq 1 60000); do echo "served request $i status=200"; done\necho "token: ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"\nsleep 1\necho LAST-LINE-OF-THE-RUN\n```\n');
+  });
+  after(() => fs.rmSync(file, { force: true }));
+
+  it('opens the running block\'s output file, redacted, and keeps it scrolled to the end as it grows', async () => {
+    const run = runBlock(vscode.Uri.file(file), 1);
+    // The output file exists once the block has started; Follow Output opens it.
+    const editor = await waitFor('Follow Output to open the output file', async () => {
+      await vscode.commands.executeCommand('runbookLens.followOutput');
+      return vscode.window.visibleTextEditors.find((e) => /[\\/]outputs[\\/][^\\/]+\.log$/.test(e.document.uri.fsPath));
+    }, 20_000);
+    const entry = await run;
+    assert.ok(entry, 'the run is recorded');
+    assert.equal(path.basename(editor.document.uri.fsPath), path.basename(entry.outputFile ?? ''));
+    const doc = await waitFor('the editor to show the whole file', () => {
+      const d = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === editor.document.uri.fsPath)?.document;
+      return d && d.getText().includes('LAST-LINE-OF-THE-RUN') ? d : undefined;
+    }, 20_000);
+    assert.doesNotMatch(doc.getText(), /ghp_A1b2/, 'the file holds the redacted output');
+    const shown = await waitFor('the editor to scroll to the last line', () => {
+      const e = vscode.window.visibleTextEditors.find((x) => x.document === doc);
+      const last = doc.lineCount - 1;
+      return e && e.visibleRanges.some((r) => r.end.line >= last - 1) ? e : undefined;
+    }, 10_000);
+    assert.ok(shown.visibleRanges[0].start.line > 1000, `scrolled down (first visible line ${shown.visibleRanges[0].start.line})`);
+  });
+});
