@@ -57,7 +57,8 @@ const builds = [
     minify: true,
     sourcemap: false,
   })),
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  // The CLI loads them on first use too: a local block never needs client-node's 14 MB.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [loadApart], banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 
 // Webview assets from node_modules, copied so the VSIX ships them (media/vendor is generated, not committed).

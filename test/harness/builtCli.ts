@@ -17,7 +17,8 @@ export async function builtCli(): Promise<{ cli: string; cleanup(): void }> {
   await withFileLock(path.join(os.tmpdir(), 'runbook-lens-build.lock'), async () => {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe', timeout: 180_000 });
     for (const f of fs.readdirSync(path.join(root, 'dist'))) {
-      if (f === 'cli.js' || f.endsWith('.wasm')) fs.copyFileSync(path.join(root, 'dist', f), path.join(dir, f));
+      // cli.js loads client-node.js, axios.js and secretlint.js from beside itself on first use.
+      if (f.endsWith('.wasm') || (f.endsWith('.js') && f !== 'extension.js')) fs.copyFileSync(path.join(root, 'dist', f), path.join(dir, f));
     }
   });
   return { cli: path.join(dir, 'cli.js'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
