@@ -171,7 +171,7 @@ test('reference runbook: an unfilled placeholder is named and nothing runs', () 
 
 test('bad arguments give one line on stderr and exit 2', () => {
   const dir = incidentDir('bad');
-  // A few as a user meets them; test/unit/cli-args.test.ts covers every argument error.
+  // A few as a user meets them; test/unit/cli/args.test.ts covers every argument error.
   const cases: [string[], RegExp][] = [
     [[fixture, '--block', '1'], /missing --incident DIR/],
     [[fixture, '--name', 'nope', '--incident', dir], /no block named 'nope' \(names: greet, slow\)/],

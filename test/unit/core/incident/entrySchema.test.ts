@@ -10,7 +10,7 @@ import { ENTRY_SCHEMA_VERSION, type TimelineEntry } from '../../../../src/core/i
 import { readIncident } from '../../../../src/core/incident/incidentStore';
 import { addNote, setSeverity } from '../../../../src/core/incident/lifecycle';
 import { applyIncoming, shareableFiles } from '../../../../src/core/team/incidentShare';
-import { FIXTURE_ROOT } from '../../incidentFixtures';
+import { FIXTURE_ROOT } from '../../../support/incidentFixtures';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-schema-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
