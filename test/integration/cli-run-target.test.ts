@@ -86,13 +86,13 @@ test('--context for another target than the pinned one is refused with exit 2, n
   assert.equal((await cli([runbook, '--block', '1', '--incident', dir, '--context', 'staging'])).code, 0);
 });
 
-test('--retarget runs on the new target, re-pins the incident and records the change in the timeline (a target entry)', async () => {
+test('--retarget runs on the new target, re-pins the incident and records the change in the timeline (a note carrying the new target)', async () => {
   const dir = await pinnedIncident('retarget', 'staging');
   const r = await cli([runbook, '--block', '1', '--incident', dir, '--context', 'canary', '--retarget']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^canary\nnode\/prod-eu-node-1\n/);
   const [note, start, result] = entries(dir);
-  assert.deepEqual([note.kind, note.text, note.target], ['target', 'Cluster target changed from staging/photon-mlir to canary/photon-mlir', targetOf('canary')]);
+  assert.deepEqual([note.kind, note.text, note.pinnedTarget], ['note', 'Cluster target changed from staging/photon-mlir to canary/photon-mlir', targetOf('canary')]);
   assert.ok(note.actor, 'the note says who');
   assert.deepEqual([start.status, result.target], ['started', targetOf('canary')]);
   assert.deepEqual((await readIncident(dir)).target, targetOf('canary'));

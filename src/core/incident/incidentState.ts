@@ -42,7 +42,7 @@ export function changesState(e: TimelineEntry): boolean {
     case 'milestone': return isMilestone(e.milestone);
     case 'severity': return isSeverity(e.severity);
     case 'target': return true;
-    case 'note': return !!e.values && typeof e.values === 'object';
+    case 'note': return (!!e.values && typeof e.values === 'object') || e.pinnedTarget !== undefined;
     default: return false;
   }
 }
@@ -85,6 +85,7 @@ function apply(i: Incident, e: TimelineEntry): void {
       i.target = e.target ?? null;
       return;
     case 'note':
+      if (e.pinnedTarget !== undefined) i.target = e.pinnedTarget ?? null;
       if (!e.values || typeof e.values !== 'object') return;
       for (const k of DETAIL_FIELDS) {
         const v = e.values[k];

@@ -114,13 +114,13 @@ export async function setSeverity(dir: string, severity: Severity, who: Who = {}
   return incident;
 }
 
-/** Pins the cluster target every later run of the incident goes to (the change is an entry). */
+/** Pins the cluster target every later run of the incident goes to (the change is a note that carries it). */
 export async function pinTarget(dir: string, target: KubeTarget, who: Who = {}): Promise<Incident> {
   const name = (t: KubeTarget) => `${t.context}/${t.namespace}`;
   const { incident } = await recordChange(dir, (i): TimelineEntry[] => {
     const from = i.target;
     if (from && from.context === target.context && from.namespace === target.namespace && from.cluster === target.cluster) return [];
-    return [{ ...stamp(who), kind: 'target', target, text: from ? `Cluster target changed from ${name(from)} to ${name(target)}` : `Cluster target set to ${name(target)}` }];
+    return [{ ...stamp(who), kind: 'note', pinnedTarget: target, text: from ? `Cluster target changed from ${name(from)} to ${name(target)}` : `Cluster target set to ${name(target)}` }];
   });
   return incident;
 }

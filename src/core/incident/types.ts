@@ -124,6 +124,8 @@ export type DetailField = 'title' | 'commander' | 'impact' | 'rootCause' | 'reso
 
 export interface NoteEntry extends EntryBase {
   kind: 'note';
+  /** v2: a "Cluster target changed/set" note carries the incident's new pinned target (null unpins), folded into its state. */
+  pinnedTarget?: KubeTarget | null;
   /** A pin marker: pins, or with `unpin` unpins, the entry with this id. The timeline stays append-only. */
   pinOf?: string;
   unpin?: boolean;
@@ -195,7 +197,7 @@ export interface SeverityEntry extends EntryBase {
   previousSeverity?: Severity;
 }
 
-/** v2: the incident's pinned target changed (`target`; null unpins). */
+/** Read only: the pinned target changed, as first written by v2 (now a note with `pinnedTarget`). */
 export interface TargetEntry extends EntryBase {
   kind: 'target';
   target: KubeTarget | null;

@@ -106,8 +106,8 @@ test('a retarget re-pins the incident and is noted before the run, on the new ta
   const outcome = await runPipeline(request(runbookPath, blocks[0], { incidentDir: inc, target: { requested: B, policy: 'retarget' } }), new ScriptedDriver(), { executor: exec });
   assert.equal(outcome.status, 'done');
   const [note, start, result] = lines(inc);
-  // A target entry (not a plain note): the pinned target is folded from the timeline, on every replica.
-  assert.deepEqual([note.kind, note.text, note.target, note.actor], ['target', 'Cluster target changed from staging-a/photon to staging-b/photon', B, 'tester']);
+  // A note, as the issue asks, carrying the new target: the pinned target is folded from the timeline, on every replica.
+  assert.deepEqual([note.kind, note.text, note.pinnedTarget, note.actor], ['note', 'Cluster target changed from staging-a/photon to staging-b/photon', B, 'tester']);
   assert.deepEqual([start.status, result.target], ['started', B]);
   assert.deepEqual((await readIncident(inc)).target, B);
 });
