@@ -122,4 +122,21 @@ describe('team incidents in the editor: share, a teammate\'s entries arriving by
       fs.rmSync(file, { force: true });
     }
   });
+  it('without runbookLens.actor, my entries carry git\'s user.name of the workspace, as the CLI\'s do', async function () {
+    this.timeout(30_000);
+    const dir = await startIncident('extension-host suite: actor from git');
+    git(ws(), 'config', 'user.name', 'carol-from-git');
+    try {
+      await withSettings({ actor: '' }, async () => {
+        // The editor asks git at most every 5 s; a note written after that names carol.
+        await new Promise((r) => setTimeout(r, 5500));
+        await vscode.commands.executeCommand('runbookLens.addNote', 'checked the pods');
+        const note = await waitFor('the note', async () => (await api.incident!.model.reload())?.entries.find((e) => e.kind === 'note' && e.text === 'checked the pods'));
+        assert.equal(note.actor, 'carol-from-git');
+        assert.equal(api.incident?.model.current()?.dir, dir);
+      });
+    } finally {
+      git(ws(), 'config', '--unset', 'user.name');
+    }
+  });
 });
