@@ -21,7 +21,11 @@ export function cliRunDriver(flags: GuardFlags, err: NodeJS.WriteStream = proces
   return {
     consentMethods: { confirm: 'cli-yes', typed: 'cli-confirm-context', ...(flags.yes ? { unasked: 'cli-yes' as const } : {}) },
     placeholderValues: async (_block, preset) => preset,
-    consent: async () => flags.yes === true,
+    // A teammate's recent run of the block is said whether --yes was given or not.
+    consent: async (q) => {
+      if (q.teammateRun) err.write(`runbook-lens run: ${q.teammateRun}\n`);
+      return flags.yes === true;
+    },
     typedContext: async () => flags.confirmContext,
     refused: (q, reason) => { err.write(refusalMessage(q, reason, flags)); },
     // Plain lines arrive as undecoded bytes: decoding 256 MiB only to encode it again cost more than the relay.

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { shellBlockLenses } from '../core/runbook/lensModel';
+import { lensRun } from '../core/incident/blockRuns';
+import type { IncidentModel } from './incident/incidentModel';
+import { readSettings } from './settings';
 import type { ExtensionServices } from './services';
 import type { RunbookCache } from './runbookCache';
 import type { RunState } from './run/runState';
@@ -14,6 +17,8 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
     private readonly services: ExtensionServices,
     private readonly runbooks: RunbookCache,
     private readonly state: RunState,
+    /** The open incident: a teammate's run of a block shows on its lens. */
+    private readonly incident?: IncidentModel,
   ) {}
 
   refresh(): void {
@@ -23,11 +28,15 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const uri = document.uri;
     if (notRunnableReason(document)) return []; // a post-mortem or timeline quotes commands: never ▶ Run them from there
+    const me = readSettings(uri).actor;
+    const entries = this.incident?.current()?.entries ?? [];
+    const rel = vscode.workspace.asRelativePath(uri, false);
     const specs = shellBlockLenses(this.runbooks.get(document), {
       target: this.services.target.current(),
       blocked: this.services.guard.blockedReason?.(),
       isRunning: (i) => this.state.isRunning(uri, i),
-      lastResult: (i) => this.state.lastResult(uri, i),
+      lastResult: (i) => lensRun(this.state.lastResult(uri, i), entries, rel, i, me),
+      me,
     });
     return specs.map((s) => new vscode.CodeLens(new vscode.Range(s.line - 1, 0, s.line - 1, 0), {
       title: s.title,

@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): RunbookLensApi {
   const incident = registerIncident(services, incidents);
   const observability = registerObservability(services);
   context.subscriptions.push(
-    ...registerRun(services, runs),
+    ...registerRun(services, runs, incident.api.model),
     ...registerSafety(services),
     ...registerKube(services, target, runs),
     ...incident.disposables,

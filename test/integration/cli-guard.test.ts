@@ -237,3 +237,18 @@ test('a bad value in .vscode/settings.json is a warning on stderr and its defaul
   assert.match(broken.stderr, /warning: .*settings\.json: not valid JSON \(CommaExpected at offset \d+\); the settings that could be read are used/);
   assert.match(broken.stderr, /is denied: refused by runbookLens\.safety\.deny/);
 });
+
+test('a destructive block a teammate ran recently: the refusal and the --yes run both say who, when, where and how it ended', () => {
+  const asBob = spawnSync(process.execPath, [cli, 'run', 'runbook.md', '--block', '2', '--incident', 'inc-team', '--context', 'kind-dev', '--yes'], { cwd: tmp, env: { ...env, RUNBOOK_LENS_ACTOR: 'bob' }, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(asBob.status, 0, asBob.stderr);
+  assert.doesNotMatch(asBob.stderr, /ran this block/, 'nobody else ran it before bob');
+  const me = { ...env, RUNBOOK_LENS_ACTOR: 'alice' };
+  const refused = spawnSync(process.execPath, [cli, 'run', 'runbook.md', '--block', '2', '--incident', 'inc-team', '--context', 'kind-dev'], { cwd: tmp, env: me, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(refused.status, 3);
+  assert.match(refused.stderr, /^runbook-lens run: bob ran this block \d+ s ago on kind-dev\/photon: ✓ 0$/m);
+  const yes = spawnSync(process.execPath, [cli, 'run', 'runbook.md', '--block', '2', '--incident', 'inc-team', '--context', 'kind-dev', '--yes'], { cwd: tmp, env: me, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(yes.status, 0, yes.stderr);
+  assert.match(yes.stderr, /bob ran this block \d+ s ago on kind-dev\/photon: ✓ 0/);
+  const again = spawnSync(process.execPath, [cli, 'run', 'runbook.md', '--block', '2', '--incident', 'inc-team', '--context', 'kind-dev'], { cwd: tmp, env: { ...env, RUNBOOK_LENS_ACTOR: 'bob' }, encoding: 'utf8', timeout: 20_000 });
+  assert.match(again.stderr, /alice ran this block/, 'to bob, alice is the teammate');
+});

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { RunbookLensApi } from '../../src/extension/extension';
 import { addNote, startIncident as startInCore } from '../../src/core/incident/lifecycle';
 import { joinIncident, shareIncident, syncShared } from '../../src/core/team/teamIncident';
-import { EXTENSION_ID, startIncident, waitFor, withSettings, workspaceRoot } from './support';
+import { appendEntry } from '../../src/core/incident/timeline';
+import { parseRunbook } from '../../src/core/runbook/parse';
+import { EXTENSION_ID, lensTitles, openRunbook, runBlock, startIncident, waitFor, withSettings, workspaceRoot } from './support';
 
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }).trim();
 
@@ -85,6 +87,56 @@ describe('team incidents in the editor: share, a teammate\'s entries arriving by
       assert.equal(fs.existsSync(path.join(joined, '.team.json')), false, 'no longer synced');
     } finally {
       win.showQuickPick = original;
+    }
+  });
+  it('a teammate\'s run shows on my lens with their name, and the consent dialog of that destructive block says so', async function () {
+    this.timeout(60_000);
+    const dir = await startIncident('extension-host suite: a teammate ran it');
+    const rel = 'team-lens.md';
+    const file = path.join(ws(), rel);
+    fs.writeFileSync(file, '# Team\n\n```bash\nrm -rf ./team-lens-scratch\n```\n');
+    const win = vscode.window as { showWarningMessage: unknown };
+    const original = win.showWarningMessage;
+    try {
+      const doc = await openRunbook(rel);
+      const index = parseRunbook(doc.getText()).blocks[0].index;
+      // bob's run arrives in the open incident's timeline, as a sync writes it.
+      await appendEntry(dir, {
+        id: 'bob-ran-it', time: new Date(Date.now() - 3 * 60_000).toISOString(), kind: 'command', actor: 'bob',
+        runbook: rel, block: index, status: 'ok', exitCode: 0, durationMs: 1200, target: null,
+      });
+      await api.incident!.model.reload();
+      await waitFor('bob\'s result on the lens', async () => (await lensTitles(doc.uri)).some((l) => l.title === '✓ 0 · 1.2 s · bob') || undefined);
+
+      const shown: { message: string; detail?: string }[] = [];
+      win.showWarningMessage = async (message: string, options?: vscode.MessageOptions) => {
+        shown.push({ message, detail: options?.detail });
+        return undefined; // declined: nothing runs
+      };
+      await runBlock(doc.uri, index);
+      const consent = shown.find((s) => /destructive/i.test(`${s.message} ${s.detail ?? ''}`));
+      assert.ok(consent, `a consent dialog: ${JSON.stringify(shown)}`);
+      assert.match(consent.detail ?? '', /^bob ran this block 3 min ago locally: ✓ 0\n/);
+    } finally {
+      win.showWarningMessage = original;
+      fs.rmSync(file, { force: true });
+    }
+  });
+  it('without runbookLens.actor, my entries carry git\'s user.name of the workspace, as the CLI\'s do', async function () {
+    this.timeout(30_000);
+    const dir = await startIncident('extension-host suite: actor from git');
+    git(ws(), 'config', 'user.name', 'carol-from-git');
+    try {
+      await withSettings({ actor: '' }, async () => {
+        // The editor asks git at most every 5 s; a note written after that names carol.
+        await new Promise((r) => setTimeout(r, 5500));
+        await vscode.commands.executeCommand('runbookLens.addNote', 'checked the pods');
+        const note = await waitFor('the note', async () => (await api.incident!.model.reload())?.entries.find((e) => e.kind === 'note' && e.text === 'checked the pods'));
+        assert.equal(note.actor, 'carol-from-git');
+        assert.equal(api.incident?.model.current()?.dir, dir);
+      });
+    } finally {
+      git(ws(), 'config', '--unset', 'user.name');
     }
   });
 });

@@ -38,6 +38,7 @@ export const SETTINGS = {
   alertmanagerUrl: stringSetting('runbookLens.alertmanager.url', '', { allowed: 'a URL, or "" for none' }),
   teamPollSeconds: numberSetting('runbookLens.team.pollSeconds', 10, { minimum: 2, allowed: 'a number of seconds, 2 or more' }),
   teamMaxSharedOutputKiB: numberSetting('runbookLens.team.maxSharedOutputKiB', 1024, { minimum: 1, allowed: 'a number of KiB, 1 or more' }),
+  teamRecentRunMinutes: numberSetting('runbookLens.team.recentRunMinutes', 10, { minimum: 0, allowed: 'a number of minutes, 0 or more; 0 for never' }),
   pagerdutyEventsUrl: stringSetting('runbookLens.pagerduty.eventsUrl', DEFAULT_PAGERDUTY_EVENTS_URL, { nonEmpty: true, allowed: 'the Events API base URL' }),
 } as const;
 

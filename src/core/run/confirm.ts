@@ -1,4 +1,6 @@
 import type { Confirmation } from '../incident/types';
+import { readTimeline } from '../incident/timeline';
+import { DEFAULT_RECENT_RUN_MINUTES, recentTeammateRun, teammateRunLine } from '../incident/blockRuns';
 import type { ConsentQuestion, PreparedRun, RefusalReason, RunDriver } from './types';
 
 export type Consent = { ok: true; confirmation?: Confirmation } | { ok: false; reason: RefusalReason };
@@ -25,6 +27,8 @@ export async function confirmRun(run: PreparedRun, driver: RunDriver): Promise<C
       return refuse('denied');
     case 'confirm':
     case 'type-context': {
+      const teammate = await teammateRunOf(run);
+      if (teammate) q.teammateRun = teammate;
       if (!(await driver.consent(q))) return refuse('declined');
       if (run.decision.action === 'confirm') return { ok: true, confirmation: { method: methods.confirm, destructive, at: new Date().toISOString() } };
       const context = run.guardTarget?.context ?? '';
@@ -33,4 +37,15 @@ export async function confirmRun(run: PreparedRun, driver: RunDriver): Promise<C
       return { ok: true, confirmation: { method: methods.typed, destructive, at: new Date().toISOString() } };
     }
   }
+}
+
+/** A teammate's recent run of this block, from the incident's timeline: a question worth asking twice. */
+async function teammateRunOf(run: PreparedRun): Promise<string | undefined> {
+  const { incidentDir, runbookRel, actor, recentRunMinutes = DEFAULT_RECENT_RUN_MINUTES } = run.request;
+  if (!incidentDir || recentRunMinutes <= 0) return undefined;
+  // An unreadable timeline only loses the warning; the run's own recording reports that problem.
+  const entries = await readTimeline(incidentDir).then((t) => t.entries, () => []);
+  const now = new Date();
+  const found = recentTeammateRun(entries, { runbookRel, block: run.block.index, me: actor, now, withinMs: recentRunMinutes * 60_000 });
+  return found ? teammateRunLine(found, now) : undefined;
 }

@@ -54,6 +54,8 @@ export interface RunRequest {
   /** The default when the block has no timeout attribute (0 = none). */
   defaultTimeoutSeconds?: number;
   actor?: string;
+  /** A consent question names a teammate's run of the block within this many minutes (default 10; 0: never). */
+  recentRunMinutes?: number;
   safety?: RunSafety;
   /** The caller already asked for consent (Run All's one dialog): no second question. */
   confirmed?: Confirmation;
@@ -106,6 +108,8 @@ export interface ConsentQuestion {
   run: PreparedRun;
   /** Destructive commands found, as the confirmation records them. */
   destructive: string[];
+  /** "bob ran this block 3 min ago on prod/payments: ✓ 0", when a teammate did (see blockRuns.ts). */
+  teammateRun?: string;
 }
 
 export type RefusalReason = 'denied' | 'declined' | 'wrong-context';

@@ -11,6 +11,10 @@ export interface LastRun {
   failedSteps?: number;
   /** false when the shell could not report failing commands (no ERR trap): only the last exit code is known. */
   stepsChecked?: boolean;
+  /** Who ran it, when the result came from the incident's timeline (a teammate's run). */
+  actor?: string;
+  /** When it ended (ISO), to tell which of two results is the later. */
+  at?: string;
 }
 
 export interface LensSpec {
@@ -29,23 +33,30 @@ export interface LensInputs {
   blocked?: { title: string; command: string; tooltip?: string };
   isRunning(index: number): boolean;
   lastResult(index: number): LastRun | undefined;
+  /** This editor's actor: a result by anyone else is labelled with their name. */
+  me?: string;
 }
 
-/**
- * `✓ 0 · 1.2 s` (`✓ 0 · last command only · 1.2 s` when the shell could not check each command), `✗ 3 · 0.4 s`, `✗ 0 · 2 commands failed · 2.3 s` (an earlier command failed, the last
- * one did not), `■ stopped · 2.0 s`, `⏱ timed out · 10 min 00 s`. Never ✓ when any command failed.
- */
-export function resultLabel(r: LastRun): string {
-  const d = formatDuration(r.durationMs, { precise: true });
+/** `✓ 0`, `✓ 0 · last command only`, `✗ 3`, `✗ 0 · 2 commands failed`, `■ stopped`, `⏱ timed out`. Never ✓ when any command failed. */
+export function statusLabel(r: LastRun): string {
   const n = r.failedSteps ?? 0;
   const steps = n > 1 || (n === 1 && r.exitCode === 0) ? ` · ${n} command${n > 1 ? 's' : ''} failed` : '';
   const status = r.status === 'ok' && n > 0 ? 'failed' : r.status;
   switch (status) {
-    case 'ok': return `✓ ${r.exitCode ?? 0}${r.stepsChecked === false ? ' · last command only' : ''} · ${d}`;
-    case 'failed': return `✗ ${r.exitCode ?? '?'}${steps} · ${d}`;
-    case 'stopped': return `■ stopped · ${d}`;
-    case 'timeout': return `⏱ timed out · ${d}`;
+    case 'ok': return `✓ ${r.exitCode ?? 0}${r.stepsChecked === false ? ' · last command only' : ''}`;
+    case 'failed': return `✗ ${r.exitCode ?? '?'}${steps}`;
+    case 'stopped': return '■ stopped';
+    case 'timeout': return '⏱ timed out';
   }
+}
+
+/**
+ * `✓ 0 · 1.2 s` (`✓ 0 · last command only · 1.2 s` when the shell could not check each command), `✗ 3 · 0.4 s`, `✗ 0 · 2 commands failed · 2.3 s` (an earlier command failed, the last
+ * one did not), `■ stopped · 2.0 s`, `⏱ timed out · 10 min 00 s`; `✓ 0 · 1.2 s · bob` when someone other than `me` ran it.
+ */
+export function resultLabel(r: LastRun, me?: string): string {
+  const who = r.actor && r.actor !== me ? ` · ${r.actor}` : '';
+  return `${statusLabel(r)} · ${formatDuration(r.durationMs, { precise: true })}${who}`;
 }
 
 /** ▶ Run / Run in Terminal / Copy above every shell block; ■ Stop while running; the last result after. */
@@ -73,7 +84,7 @@ export function shellBlockLenses(runbook: Runbook, inputs: LensInputs): LensSpec
     }
     out.push({ line, title: 'Copy', command: 'runbookLens.copyBlock', block: block.index });
     const last = running ? undefined : inputs.lastResult(block.index);
-    if (last) out.push({ line, title: resultLabel(last), command: 'runbookLens.showOutput', tooltip: 'Last result in this session; click for the output' });
+    if (last) out.push({ line, title: resultLabel(last, inputs.me), command: 'runbookLens.showOutput', tooltip: last.actor && last.actor !== inputs.me ? `Last result, run by ${last.actor}; the incident timeline has the output` : 'Last result in this session; click for the output' });
   }
   return out;
 }

@@ -45,7 +45,8 @@ export function editorDriver(o: EditorDriverOptions): RunDriver {
       const heading = q.destructive.length ? `Destructive commands${filled}:\n` : '';
       const detail = decision.reasons.map((r) => `• ${r}`).join('\n');
       const go = 'Run';
-      const pick = await vscode.window.showWarningMessage(consentQuestion(block, guardTarget), { modal: true, detail: `${heading}${detail}` }, go);
+      const teammate = q.teammateRun ? `${q.teammateRun}\n\n` : '';
+      const pick = await vscode.window.showWarningMessage(consentQuestion(block, guardTarget), { modal: true, detail: `${teammate}${heading}${detail}` }, go);
       return pick === go;
     },
     typedContext: (q, context) => Promise.resolve(vscode.window.showInputBox({

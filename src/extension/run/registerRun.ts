@@ -3,6 +3,7 @@ import { RunbookCodeLensProvider } from '../codeLens';
 import { registerBlockCommand, registerCommand } from '../commands';
 import type { ExtensionServices } from '../services';
 import type { RunController } from './runController';
+import type { IncidentModel } from '../incident/incidentModel';
 import { runSelectionCommand, trackSelectionInBlock } from './runSelection';
 
 type RunArgs = { vars?: Record<string, string> } | undefined;
@@ -10,10 +11,11 @@ type RunArgs = { vars?: Record<string, string> } | undefined;
 const MISSING = 'open a runbook and put the cursor in a shell block.';
 
 /** ▶ Run and the other shell-block lenses, and the commands behind them. */
-export function registerRun(services: ExtensionServices, runs: RunController): vscode.Disposable[] {
+export function registerRun(services: ExtensionServices, runs: RunController, incident?: IncidentModel): vscode.Disposable[] {
   const { runbooks } = services;
-  const lenses = new RunbookCodeLensProvider(services, runbooks, runs.state);
+  const lenses = new RunbookCodeLensProvider(services, runbooks, runs.state, incident);
   return [
+    ...(incident ? [incident.onDidChange(() => lenses.refresh())] : []),
     vscode.languages.registerCodeLensProvider([{ language: 'markdown' }], lenses),
     services.onDidChangeLenses(() => lenses.refresh()),
     runs.state.onDidChange(() => lenses.refresh()),

@@ -102,6 +102,7 @@ export class RunController implements vscode.Disposable {
       shell: settings.shell,
       defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
       actor: settings.actor,
+      recentRunMinutes: settings.teamRecentRunMinutes,
       safety: readSafety(document.uri),
       confirmed: options.confirmed,
       signal,

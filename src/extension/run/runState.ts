@@ -27,7 +27,7 @@ export class RunState {
     const left = (this.running.get(key) ?? []).filter((c) => c !== controller);
     if (left.length) this.running.set(key, left);
     else this.running.delete(key);
-    if (result) this.last.set(key, result);
+    if (result) this.last.set(key, { ...result, at: result.at ?? new Date().toISOString() });
     this.changed.fire();
   }
 

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { confirmRun, prepareRun, type PreparedRun } from '../../../../src/core/run';
 import { ScriptedDriver, type DriverScript } from '../../../support/scriptedDriver';
 import { A, PROD, blocksOf, fence, incident, request, tmpDir } from './helpers';
+import { appendEntry } from '../../../../src/core/incident/timeline';
 
 const RUNBOOK = [
   fence('bash', 'kubectl get pods'),
@@ -75,4 +76,29 @@ test('a consent the caller already has (Run All) is used as it is, without a que
   const { consent, driver } = await confirm(run, { consent: false });
   assert.deepEqual(consent, { ok: true, confirmation: given });
   assert.equal(driver.asked.consent.length + driver.refusals.length, 0);
+});
+
+test('the consent question names a teammate\'s recent run of the same block; not mine, not an old one, not another block', async (t) => {
+  const dir = tmpDir(t);
+  const { runbookPath, blocks } = blocksOf(dir, RUNBOOK);
+  const incidentDir = await incident(dir);
+  const ask = async (more: Partial<PreparedRun['request']> = {}) => {
+    const p = await prepareRun(request(runbookPath, blocks[1], { incidentDir, target: { requested: A }, ...more }), new ScriptedDriver());
+    assert.ok(p.ok);
+    return (await confirm(p.run, { consent: false })).driver.asked.consent[0].teammateRun;
+  };
+  const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+  const entry = (id: string, actor: string, min: number, block = blocks[1].index) => ({
+    id, time: ago(min), kind: 'command' as const, actor, runbook: 'runbook.md', block, status: 'ok' as const, exitCode: 0, durationMs: 800,
+    target: { context: 'prod', cluster: 'c', namespace: 'payments' },
+  });
+  assert.equal(await ask(), undefined, 'nobody ran it yet');
+  await appendEntry(incidentDir, entry('mine', 'tester', 1));
+  await appendEntry(incidentDir, entry('old', 'bob', 25));
+  await appendEntry(incidentDir, entry('other', 'bob', 1, blocks[0].index));
+  assert.equal(await ask(), undefined, 'only my run, an old one and another block');
+  assert.equal(await ask({ recentRunMinutes: 30 }), 'bob ran this block 25 min ago on prod/payments: ✓ 0', 'the window is the setting');
+  await appendEntry(incidentDir, entry('recent', 'bob', 3));
+  assert.equal(await ask(), 'bob ran this block 3 min ago on prod/payments: ✓ 0');
+  assert.equal(await ask({ recentRunMinutes: 0 }), undefined, '0: never');
 });
