@@ -16,8 +16,9 @@ export interface LiveView {
 export function liveView(run: PreparedRun, sink: LiveOutput | undefined): LiveView {
   if (!sink) return { write() {}, redacted() {}, end() {} };
   const opts = { literals: run.secrets };
-  // A withheld block shows one note, on stderr, whichever stream prints first.
+  // A withheld block shows one note, on stderr, as it starts: the runner passes none of its output on.
   const note = run.secretCommands.length ? withheldSink(run.secretCommands, sink) : undefined;
+  note?.write('');
   const sinks: Record<OutputStream, LiveSink> = note
     ? { stdout: note, stderr: note }
     : { stdout: liveRedactedSink((t) => sink.write(t, 'stdout'), opts), stderr: liveRedactedSink((t) => sink.write(t, 'stderr'), opts) };
