@@ -2,6 +2,7 @@ import { serviceProxyWanted } from '../../runbook/attributes';
 import type { PreparedRun, ScopeStep } from '../../run/types';
 import type { KubeTarget } from '../types';
 import type { ServiceProxyScope } from './runProxy';
+import { curlGlobOff } from './curlGlobOff';
 
 /** Starts the proxy for one run on `target` (the CLI from its kubeconfig, the editor from its target service). */
 export type StartServiceProxy = (target: KubeTarget, secrets: string[]) => Promise<ServiceProxyScope>;
@@ -20,7 +21,12 @@ export function serviceProxyStep(start: StartServiceProxy, enabled: boolean): Sc
       // The proxy's token is a credential of this run: masked like a secret placeholder value
       // wherever the block prints it (the run's output is redacted with run.secrets).
       if (s.proxy) run.secrets.push(s.proxy.token);
-      return { env: s.env, dispose: s.dispose, entryFields: s.entryFields, notes: s.notes };
+      const curl = s.proxy ? await curlGlobOff().catch(() => undefined) : undefined;
+      const dispose = async () => {
+        await curl?.dispose().catch(() => undefined);
+        await s.dispose();
+      };
+      return { env: { ...s.env, ...(curl?.env ?? {}) }, dispose, entryFields: s.entryFields, notes: s.notes };
     },
   };
 }
