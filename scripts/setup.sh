@@ -27,6 +27,9 @@ wanted=(
   "prometheus-alertmanager:/usr/bin/prometheus-alertmanager"
   "kubernetes-client:kubectl"                           # cluster blocks and kube tests
   "curl:curl"
+  "wget:wget"                                           # in-cluster address tests (real wget through the proxy)
+  "openssl:openssl"                                     # the service proxy's per-run CA for in-cluster HTTPS
+  "git:git"                                             # team incidents (git http-backend in tests)
   "build-essential:g++"                                 # node-gyp for code-server's native modules
   "python3:python3"
 )
