@@ -49,11 +49,19 @@ async function askImpactStart(alert: StartIncidentArgs['earliestAlert'], step: s
 export class IncidentSession implements IncidentService, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly recordedRun = new vscode.EventEmitter<void>();
+  readonly onDidRecord = this.recordedRun.event;
 
   constructor(private readonly state: vscode.Memento) {}
 
   dispose(): void {
     this.changed.dispose();
+    this.recordedRun.dispose();
+  }
+
+  /** A run was recorded: a file watcher can lag far behind on a loaded machine. */
+  recorded(): void {
+    this.recordedRun.fire();
   }
 
   currentDir(): string | undefined {

@@ -28,7 +28,8 @@ export class IncidentModel implements vscode.Disposable {
   private loading: Promise<IncidentSnapshot | undefined> | undefined;
 
   constructor(private readonly incidents: IncidentService) {
-    this.subscription = incidents.onDidChange(() => this.reload());
+    const reload = () => void this.reload();
+    this.subscription = vscode.Disposable.from(incidents.onDidChange(reload), incidents.onDidRecord?.(reload) ?? { dispose() {} });
     void this.reload();
   }
 
