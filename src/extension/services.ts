@@ -43,8 +43,8 @@ export interface IncidentService {
   ensure(hint?: EnsureHint): Promise<string | undefined>;
   onDidChange: vscode.Event<void>;
   /** Fires when a run was recorded in the open incident (views reload without waiting for a file watcher). */
-  onDidRecord?: vscode.Event<void>;
-  recorded?(): void;
+  onDidRecord: vscode.Event<void>;
+  recorded(): void;
   /** The folder that holds incident folders (setting runbookLens.incidentsDir in the workspace). */
   incidentsRoot?(): string | undefined;
   /** Makes another incident folder the open one (undefined closes it). */

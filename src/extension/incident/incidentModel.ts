@@ -29,7 +29,7 @@ export class IncidentModel implements vscode.Disposable {
 
   constructor(private readonly incidents: IncidentService) {
     const reload = () => void this.reload();
-    this.subscription = vscode.Disposable.from(incidents.onDidChange(reload), incidents.onDidRecord?.(reload) ?? { dispose() {} });
+    this.subscription = vscode.Disposable.from(incidents.onDidChange(reload), incidents.onDidRecord(reload));
     void this.reload();
   }
 

@@ -108,7 +108,7 @@ export async function runQuery(deps: QueryDeps, uri: vscode.Uri, index: number, 
     }, driver, { executor });
   } finally {
     if (started && outcome?.status !== 'done') runs.finish(uri, index, undefined);
-    if (outcome?.status === 'done') services.incidents.recorded?.();
+    if (outcome?.status === 'done') services.incidents.recorded();
   }
   if (outcome.status === 'invalid') {
     void showError(`${describeBlock(block)} has unfilled placeholders.`);

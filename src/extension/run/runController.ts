@@ -196,7 +196,7 @@ export class RunController implements vscode.Disposable {
       this.progress.finish();
       const entry = outcome && (outcome.status === 'done' || outcome.status === 'not-recorded') ? outcome.entry : undefined;
       if (started) this.finish(uri, block.index, controller, entry, executor.kind !== 'terminal' && atLineStart);
-      if (entry) this.services.incidents.recorded?.();
+      if (entry) this.services.incidents.recorded();
       offerBuiltinActions(entry);
     }
   }
