@@ -2,7 +2,6 @@ import type * as vscode from 'vscode';
 import type { RunbookBlock } from '../core/runbook/types';
 import type { KubeTarget } from '../core/kube/types';
 import type { LiveChoice } from '../core/kube/liveChoices';
-import type { Confirmation } from '../core/incident/types';
 import type { PromqlOutcome } from '../core/integrations/promqlRun';
 import type { ServiceProxyScope } from '../core/kube/serviceProxy/runProxy';
 import type { RunbookCache } from './runbookCache';
@@ -21,10 +20,8 @@ export interface TargetService {
   placeholderChoices?(name: string, target: KubeTarget): Promise<LiveChoice[] | undefined>;
 }
 
-/** Decides whether a block may run (safety/guard.ts). */
+/** Workspace Trust for the lenses (safety/guard.ts); consent itself is a step of the run pipeline (core/run/confirm.ts). */
 export interface GuardService {
-  /** undefined means cancelled or refused: nothing runs. */
-  confirmRun(block: RunbookBlock, code: string, target: KubeTarget | undefined): Promise<Confirmation | undefined>;
   /** Extra lens shown instead of Run (e.g. untrusted workspace), or undefined. */
   blockedReason?(): { title: string; command: string; tooltip?: string } | undefined;
 }

@@ -20,7 +20,7 @@ describe('activation', () => {
   it('builds every shared service at activation, before any feature registers', async () => {
     const api = await vscode.extensions.getExtension<RunbookLensApi>(EXTENSION_ID)!.activate();
     assert.equal(typeof api.services.target.current, 'function');
-    assert.equal(typeof api.services.guard.confirmRun, 'function');
+    assert.equal(typeof api.services.guard.blockedReason, 'function');
     assert.equal(api.services.runbooks, api.runbooks, 'one RunbookCache for every feature');
   });
 

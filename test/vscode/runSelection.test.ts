@@ -2,12 +2,15 @@
 // placeholder prompts, consent and recording as ▶ Run; a selection outside one block is refused.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../src/core/incident/types';
-import { parseRunbook } from '../../src/core/runbook/parse';
+import type { KubeTargetService } from '../../src/extension/kube/targetService';
+import { startFakeCluster, writeFakeKubeconfig } from '../support/fakeCluster';
+import { photonFixture } from '../support/fakeCluster/photonFixture';
 import type { ExtensionServices } from '../../src/extension/services';
-import { EXTENSION_ID, openRunbook, readTimeline, startIncident, withInputBox, workspaceRoot, workspaceUri } from './support';
+import { EXTENSION_ID, openRunbook, readTimeline, startIncident, withErrorMessages, withInputBox, workspaceRoot, workspaceUri } from './support';
 
 const FILE = 'fixtures/selection.md';
 
@@ -127,27 +130,59 @@ describe('Run Selection', () => {
     assert.equal(readTimeline(incident).length, before, 'nothing was recorded');
   });
 
-  it('on a protected context the typed confirmation names the block and section too', async () => {
-    const ext = vscode.extensions.getExtension<{ services: ExtensionServices }>(EXTENSION_ID);
-    const guard = (await ext!.activate()).services.guard;
-    assert.ok(guard);
-    const block = parseRunbook((await openRunbook(FILE)).getText()).blocks[0];
-    const prompts: string[] = [];
-    const target = { context: 'prod-eu', cluster: 'eu', namespace: 'photon-mlir' };
-    const confirmation = await withInputBox((o) => { prompts.push(o.prompt ?? ''); return 'prod-eu'; }, () =>
-      withDialogs((m) => (m.startsWith('Run ') ? 'Run' : undefined), async (shown) => {
-        const c = await guard.confirmRun(block, block.code.replace('<who>', 'sre'), target);
-        assert.equal(shown[0]?.message, 'Run “Clean the scratch folder” in Cleanup › Scratch files on prod-eu/photon-mlir?');
-        return c;
-      }));
-    assert.deepEqual(prompts, ['Type the context name "prod-eu" to run “Clean the scratch folder” in Cleanup › Scratch files there']);
-    assert.equal(confirmation?.method, 'typed-context');
+  it('on a protected context the typed confirmation names the block and section too; a wrong name runs nothing', async () => {
+    const cluster = await startFakeCluster(photonFixture('prod', { tokens: { 'p-token': { name: 'sre' } } }));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-vscode-selection-'));
+    const kubeconfig = writeFakeKubeconfig(path.join(tmp, 'config'), [{ context: 'prod-eu', server: cluster.url, namespace: 'photon-mlir', token: 'p-token' }], 'prod-eu');
+    const config = () => vscode.workspace.getConfiguration('runbookLens');
+    const api = await vscode.extensions.getExtension<{ services: ExtensionServices }>(EXTENSION_ID)!.activate();
+    const target = api.services.target as KubeTargetService;
+    await config().update('kubeconfig', [kubeconfig], vscode.ConfigurationTarget.Workspace);
+    try {
+      // A new incident first: choosing a target pins it to the incident that is open.
+      const protectedIncident = await startIncident('extension-host suite: run selection on a protected context');
+      await target.choose({ context: 'prod-eu', cluster: 'prod-eu', namespace: 'photon-mlir' });
+      fs.mkdirSync(scratch(), { recursive: true });
+      const attempt = async (typed: string) => {
+        await select(8, 11);
+        const prompts: string[] = [];
+        let entry: TimelineEntry | undefined;
+        const shown = await withInputBox((o) => (o.title?.includes('<who>') ? 'sre' : (prompts.push(o.prompt ?? ''), typed)), () =>
+          withDialogs((m) => (m.startsWith('Run ') ? 'Run' : undefined), async (s) => {
+            entry = await runSelection();
+            return s;
+          }));
+        return { entry, prompts, asked: shown.filter((s) => s.kind === 'warning').map((s) => s.message) };
+      };
+      const wrong = await attempt('prod');
+      assert.equal(wrong.entry, undefined, 'the wrong context name: nothing ran');
+      assert.ok(fs.existsSync(scratch()), 'rm did not run');
+      assert.equal(readTimeline(protectedIncident).filter((e) => e.kind === 'command').length, 0, 'nothing recorded');
+      const right = await attempt('prod-eu');
+      assert.deepEqual(right.asked, ['Run lines 8–11 of “Clean the scratch folder” in Cleanup › Scratch files on prod-eu/photon-mlir?']);
+      assert.deepEqual(right.prompts, ['Type the context name "prod-eu" to run lines 8–11 of “Clean the scratch folder” in Cleanup › Scratch files there']);
+      assert.ok(right.entry, 'the right name: it ran');
+      assert.equal(right.entry.confirmation?.method, 'typed-context');
+      assert.deepEqual(right.entry.target, { context: 'prod-eu', cluster: 'prod-eu', namespace: 'photon-mlir' });
+      assert.ok(!fs.existsSync(scratch()), 'rm ran');
+    } finally {
+      // No target left to pin before the suite's own incident is open again.
+      await target.forget();
+      await config().update('kubeconfig', undefined, vscode.ConfigurationTarget.Workspace);
+      target.reload();
+      await api.services.incidents.setCurrent?.(incident);
+      await cluster.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('from the palette (no argument) it uses the active editor', async () => {
     await select(12, 12);
-    const entry = await vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runSelection');
-    assert.ok(entry);
+    const entry = await withErrorMessages(async (errors) => {
+      const e = await vscode.commands.executeCommand<TimelineEntry | undefined>('runbookLens.runSelection');
+      assert.ok(e, `it ran; errors: ${errors.join(' | ')}`);
+      return e;
+    });
     assert.deepEqual(entry.lines, [12, 12]);
     // Only line 12 ran: DIR, set on line 8, is not set.
     assert.equal(entry.output, 'removed \n');

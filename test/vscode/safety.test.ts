@@ -2,14 +2,32 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseRunbook } from '../../src/core/runbook/parse';
+import type { TimelineEntry } from '../../src/core/incident/types';
 import type { ExtensionServices } from '../../src/extension/services';
-import { EXTENSION_ID, lensTitles, openRunbook, workspaceRoot, workspaceUri } from './support';
+import { EXTENSION_ID, lensTitles, openRunbook, runBlock, startIncident, withWarningMessages, workspaceRoot, workspaceUri } from './support';
 
 async function services(): Promise<ExtensionServices> {
   const ext = vscode.extensions.getExtension<{ services: ExtensionServices }>(EXTENSION_ID);
   assert.ok(ext);
   return (await ext.activate()).services;
+}
+
+/** ▶ Run of block `index`, answering each modal dialog with `answer` (undefined: cancel); returns what they asked. */
+async function runBlockAnswering(uri: vscode.Uri, index: number, answer: string | undefined): Promise<{ entry: TimelineEntry | undefined; asked: string[] }> {
+  const win = vscode.window as { showWarningMessage: unknown };
+  const original = win.showWarningMessage as (...a: unknown[]) => Thenable<unknown>;
+  const asked: string[] = [];
+  win.showWarningMessage = (message: string, ...rest: unknown[]) => {
+    const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as vscode.MessageOptions).modal;
+    if (!modal) return original.call(vscode.window, message, ...rest);
+    asked.push(message);
+    return Promise.resolve(answer);
+  };
+  try {
+    return { entry: await runBlock(uri, index), asked };
+  } finally {
+    win.showWarningMessage = original;
+  }
 }
 
 describe('safety', () => {
@@ -44,14 +62,29 @@ describe('safety', () => {
     }
   });
 
-  it('the guard lets a read-only block run without asking and records that no confirmation was needed', async () => {
+  it('a read-only block runs through ▶ Run without asking and records that no confirmation was needed', async () => {
     const guard = (await services()).guard;
-    assert.ok(guard, 'safety fills the guard service');
     assert.equal(guard.blockedReason?.(), undefined, 'the test workspace is trusted');
-    const doc = await openRunbook('incident-response.md');
-    const block = parseRunbook(doc.getText()).blocks[2];
-    const confirmation = await guard.confirmRun(block, block.code, { context: 'prod-eu', cluster: 'eu', namespace: 'photon-mlir' });
-    assert.equal(confirmation?.method, 'none');
-    assert.deepEqual(confirmation?.destructive, []);
+    const file = path.join(workspaceRoot(), 'read-only.md');
+    fs.writeFileSync(file, '# Read only\n\n```bash\necho "only reading"\n```\n\n```bash\nrm -rf read-only-scratch\n```\n');
+    try {
+      await startIncident('extension-host suite: safety');
+      const warned = await withWarningMessages(async (messages) => {
+        const entry = await runBlock(vscode.Uri.file(file), 1);
+        assert.ok(entry, 'it ran');
+        assert.equal(entry.output, 'only reading\n');
+        assert.equal(entry.confirmation?.method, 'none');
+        assert.deepEqual(entry.confirmation?.destructive, []);
+        return messages;
+      });
+      assert.deepEqual(warned, [], 'no consent dialog');
+      // The destructive block beside it does ask, and cancelling runs nothing.
+      const { entry, asked } = await runBlockAnswering(vscode.Uri.file(file), 2, undefined);
+      assert.equal(entry, undefined, 'cancelled: nothing ran');
+      assert.equal(asked.length, 1, asked.join(' | '));
+      assert.match(asked[0], /^Run /);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });
