@@ -172,6 +172,11 @@ const FORMATS: [string, Gen][] = [
   ['infisical', (r) => `st.${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}.${r(HEX, 32)}.${r(HEX, 32)}`],
   ['dropbox-short-lived', (r) => `sl.${r(B64URL, 138)}`],
   ['yandex-iam', (r) => `t1.${r(B64URL, 60)}.${r(B64URL, 86)}`],
+  // The header every Yandex IAM token starts with, then one part with no second dot.
+  ['yandex-iam-one-part', (r) => `t1.9euelZ${r(B64URL, 150)}`],
+  ['mailchimp', (r) => `${r(HEX, 32)}-us${r('123456789', 1)}${r(DIGITS, 1)}`],
+  ['airtable-pat', (r) => `pat${r(ALNUM, 14)}.${r(HEX, 64)}`],
+  ['octopus', (r) => `API-${r(UPNUM, 26)}`],
 ];
 
 export const PROVIDER_COUNT = FORMATS.length;

@@ -4,8 +4,10 @@
  * follow each provider's published token documentation. Data, not code: a new provider is one
  * line. Each token is redacted whole (redact.ts extends a span over the rest of the word).
  * Formats whose only literal is common in ordinary output (`pat…` for Airtable, `-us` for
- * Mailchimp, `API-` for Octopus) are left out: their trigger would send most output through
- * every rule. Such keys are still caught after a credential keyword.
+ * Mailchimp) are listed all the same: a leak costs more than the slower path their triggers send
+ * such lines through. A shape with no literal at all (a Kubernetes bootstrap token,
+ * `abcdef.0123456789abcdef`, the shape of many host names) is caught after a credential keyword
+ * and in the output of `kubeadm token` (secretCommands.ts), not bare.
  */
 export interface ProviderToken {
   /** The redaction kind, e.g. `gitlab-token`. */
@@ -144,6 +146,11 @@ export const PROVIDER_TOKENS: ProviderToken[] = [
   { kind: 'dropbox-token', prefixes: ['sl.'], body: `${B64URL}{130,}` },
   { kind: 'harness-token', prefixes: ['pat.', 'sat.'], body: `${B64URL}{22}\\.[0-9a-f]{24}\\.${B64URL}{20}` },
   { kind: 'yandex-iam-token', prefixes: ['t1.'], body: `[A-Za-z0-9_-]+=*\\.[A-Za-z0-9_-]{80,}=*` },
+  // Its header is always the same bytes, so one part suffices.
+  { kind: 'yandex-iam-token', prefixes: ['t1.9euel'], body: `${B64URL}{80,}(?:=*\\.${B64URL}{40,})?=*` },
+  { kind: 'mailchimp-key', prefixes: [''], body: `(?<![A-Za-z0-9])${HEX}{32}-us\\d{1,2}(?![A-Za-z0-9])`, triggers: ['-us'] },
+  { kind: 'airtable-token', prefixes: ['pat'], body: `[A-Za-z0-9]{14}\\.${HEX}{64}(?![A-Za-z0-9])` },
+  { kind: 'octopus-key', prefixes: ['API-'], body: '[A-Z0-9]{26}(?![A-Za-z0-9])' },
   { kind: 'scaleway-key', prefixes: ['SCW'], body: '[A-Z0-9]{17}(?![A-Za-z0-9])' },
   { kind: 'crates-io-token', prefixes: ['cio'], body: '[A-Za-z0-9]{32}(?![A-Za-z0-9])' },
   { kind: 'honeycomb-key', prefixes: ['hcaik_', 'hcxik_', 'hcxmk_'], body: '[a-z0-9]{58}' },
