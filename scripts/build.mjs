@@ -49,7 +49,7 @@ const vscodeOnce = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [loadApart, vscodeOnce] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [...nodeBundle.plugins, loadApart, vscodeOnce] },
   ...Object.entries(apart).map(([pkg, file]) => ({
     ...common,
     stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: repo, sourcefile: file },
@@ -58,7 +58,7 @@ const builds = [
     sourcemap: false,
   })),
   // The CLI loads them on first use too: a local block never needs client-node's 14 MB.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [loadApart], banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [...nodeBundle.plugins, loadApart], banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 
 // Webview assets from node_modules, copied so the VSIX ships them (media/vendor is generated, not committed).

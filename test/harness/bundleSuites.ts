@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { nodeBundle } from '../../scripts/esbuildOptions.cjs';
 import { repoRoot, suitesBundle } from './paths';
 
 const suitesDir = path.join(repoRoot, 'test/vscode');
@@ -41,6 +42,8 @@ export function run() {
     logLevel: 'warning',
     // mocha's parallel mode (unused here) resolves worker files at run time.
     logOverride: { 'require-resolve-not-external': 'silent' },
+    // The redaction gate's WebAssembly, compiled as in the extension's bundle.
+    plugins: nodeBundle.plugins,
   });
   return { file: suitesBundle, suites };
 }

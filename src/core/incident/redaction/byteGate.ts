@@ -1,62 +1,17 @@
 /**
  * The trigger gate of triggerGate.ts over raw ASCII bytes, for the output fast path: no decoding,
- * no lower-casing, two bytes per step. The scan looks up the three bytes at every even offset
- * (from where it starts) in a 2 MiB table, and checks a candidate trigger only where they can
- * belong to one. A trigger of four or more bytes always has its first three or its second to
- * fourth bytes at such an offset; shorter ones are also entered with any byte before or after
- * them. Case is ignored by setting bit 0x20 on both sides: for ASCII letters that is
- * lower-casing, and on other bytes it only lets more text in, so this gate passes everything the
+ * no lower-casing, two bytes per step, through the table of gateTable.ts. It runs in
+ * WebAssembly (wasmGate.ts) where that can be had, else in the JavaScript loop below; both say
+ * whether some trigger, normalised, lies within the range, so this gate passes everything the
  * string gate passes.
  */
-import { gateTriggers, mayHoldSecret, minimalTriggers } from './triggerGate';
+import { buildGateTable, key, NONE, norm, type GateTable } from './gateTable';
+import { mayHoldSecret } from './triggerGate';
+import { createWasmGate, type ByteScan } from './wasmGate';
 
-interface Candidate {
-  bytes: Uint8Array;
-  /** Where the trigger would start, relative to the first of the three bytes. */
-  delta: number;
-}
-
-interface Table {
-  /** One bit per three normalised bytes (2^21 bits, 256 KiB: it stays in the CPU's cache). */
-  hit: Uint32Array;
-  candidates: Map<number, Candidate[]>;
-}
-
-/** null: no table can stand for the triggers (a rule without triggers, or a one-byte or non-ASCII trigger). */
-let table: Table | null | undefined;
-
-/** Past the end of the range: a value no byte takes once normalised. */
-const NONE = 0;
-const norm = (b: number): number => (b | 0x20) & 0x7f;
-const key = (a: number, b: number, c: number): number => a | (b << 7) | (c << 14);
-
-function build(): Table | null {
-  const words = gateTriggers();
-  if (words === null) return null;
-  const kept = minimalTriggers(words);
-  if (kept.some((w) => w.length < 2 || /[^\x20-\x7e]/.test(w))) return null;
-  const hit = new Uint32Array(1 << 16);
-  const candidates = new Map<number, Candidate[]>();
-  const add = (k: number, c: Candidate) => {
-    hit[k >>> 5] |= 1 << (k & 31);
-    const list = candidates.get(k);
-    if (list) list.push(c);
-    else candidates.set(k, [c]);
-  };
-  const any = [NONE, ...Array.from({ length: 128 }, (_, b) => b).filter((b) => norm(b) === b)];
-  for (const w of kept) {
-    const t = Uint8Array.from(Buffer.from(w, 'latin1'), norm);
-    if (t.length >= 3) add(key(t[0], t[1], t[2]), { bytes: t, delta: 0 });
-    if (t.length >= 4) add(key(t[1], t[2], t[3]), { bytes: t, delta: -1 });
-    // Too short to be sure of three bytes of its own at an even offset: any neighbour will do.
-    if (t.length === 3) for (const x of any) add(key(x, t[0], t[1]), { bytes: t, delta: 1 });
-    if (t.length === 2) for (const x of any) {
-      add(key(t[0], t[1], x), { bytes: t, delta: 0 });
-      add(key(x, t[0], t[1]), { bytes: t, delta: 1 });
-    }
-  }
-  return { hit, candidates };
-}
+/** null: no table can stand for the triggers. */
+let table: GateTable | null | undefined;
+let wasm: ByteScan | undefined | null;
 
 /**
  * False only when no rule could fire on the text of `buf[from, to)`: the same verdict as
@@ -64,8 +19,14 @@ function build(): Table | null {
  * other characters (0x80 and up) can only let more in: the key keeps their low 7 bits.
  */
 export function bytesMayHoldSecret(buf: Uint8Array, from = 0, to = buf.length): boolean {
-  if (table === undefined) table = build();
+  if (table === undefined) table = buildGateTable();
   if (table === null) return true;
+  if (wasm === undefined) wasm = createWasmGate(table) ?? null;
+  return wasm ? wasm(buf, from, to) : jsBytesMayHoldSecret(table, buf, from, to);
+}
+
+/** The JavaScript gate, when WebAssembly is not to be had (and for the tests to compare with). */
+export function jsBytesMayHoldSecret(table: GateTable, buf: Uint8Array, from = 0, to = buf.length): boolean {
   const { hit } = table;
   // One little-endian 32-bit load per step: its low three bytes, 7 bits each, are the key.
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -84,7 +45,7 @@ export function bytesMayHoldSecret(buf: Uint8Array, from = 0, to = buf.length): 
 }
 
 /** Whether a trigger listed for the three bytes at `i` is really there. */
-function verify(table: Table, buf: Uint8Array, from: number, to: number, i: number, k: number): boolean {
+function verify(table: GateTable, buf: Uint8Array, from: number, to: number, i: number, k: number): boolean {
   for (const c of table.candidates.get(k)!) {
     const start = i + c.delta;
     const n = c.bytes.length;

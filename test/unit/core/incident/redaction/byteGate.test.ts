@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bytesMayHoldSecret, textMayHoldSecret } from '../../../../../src/core/incident/redaction/byteGate';
+import { bytesMayHoldSecret, jsBytesMayHoldSecret, textMayHoldSecret } from '../../../../../src/core/incident/redaction/byteGate';
+import { buildGateTable } from '../../../../../src/core/incident/redaction/gateTable';
+import { createWasmGate } from '../../../../../src/core/incident/redaction/wasmGate';
 import { gateTriggers, mayHoldSecret, minimalTriggers } from '../../../../../src/core/incident/redaction/triggerGate';
 import { ordinaryLines } from '../../../../support/ordinaryLines';
 import { credentialCorpus } from '../../../../support/credentialCorpus';
@@ -48,4 +50,41 @@ test('on any Unicode text, the gate through UTF-8 bytes lets in all the string g
   }), { numRuns: 5000 });
   // The two characters that lower-case to ASCII complete a trigger only in the string gate's view.
   for (const text of ['\u212aey=abc', 'İnfo \u212aEY: x']) assert.equal(textMayHoldSecret(text), mayHoldSecret(text.toLowerCase()));
+});
+
+// The WebAssembly gate (byteGate.wat) must give the JavaScript gate's verdict on any bytes, for
+// any range, and find every trigger at every offset, alignment and window boundary.
+const table = buildGateTable()!;
+const wasmGate = createWasmGate(table)!;
+
+test('the WebAssembly gate is compiled and agrees with the JavaScript gate on random bytes', () => {
+  assert.ok(wasmGate, 'byteGate.wat did not compile or instantiate');
+  const piece = fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(...triggers).map((t) => Buffer.from(t, 'latin1')), ascii.map((s) => Buffer.from(s, 'latin1')));
+  fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), fc.nat(9), fc.nat(9), (parts, cutFront, cutBack) => {
+    const buf = Buffer.concat(parts);
+    const from = Math.min(cutFront, buf.length);
+    const to = Math.max(from, buf.length - cutBack);
+    return wasmGate(buf, from, to) === jsBytesMayHoldSecret(table, buf, from, to);
+  }), { numRuns: 5000 });
+});
+
+test('the WebAssembly gate finds every trigger at every offset, and across its 256 KiB windows', () => {
+  const filler = Buffer.alloc(256 * 1024 + 64, '0123456789 '.repeat(3));
+  const missed: string[] = [];
+  for (const t of triggers) {
+    const word = Buffer.from(randomCase(t, t.length * 7919), 'latin1');
+    for (let at = 0; at < 6; at++) {
+      const buf = Buffer.concat([filler.subarray(0, at), word, filler.subarray(0, 3)]);
+      for (let from = 0; from <= at; from++) if (!wasmGate(buf, from, from + (buf.length - from))) missed.push(`${t}@${at}/${from}`);
+    }
+    // Straddling the end of the first window, at both parities.
+    for (const shift of [-t.length, -t.length + 1, -1, 0, 1]) {
+      const big = Buffer.from(filler);
+      const at = 256 * 1024 + shift - 4;
+      word.copy(big, at);
+      if (!wasmGate(big, 0, big.length)) missed.push(`${t}@window${shift}`);
+      if (wasmGate(big, 0, at + word.length - 1) && !jsBytesMayHoldSecret(table, big, 0, at + word.length - 1)) missed.push(`${t}@cut${shift}`);
+    }
+  }
+  assert.deepEqual(missed, []);
 });
