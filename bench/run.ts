@@ -14,9 +14,12 @@ import { activation } from './figures/activation';
 import { vsixSize } from './figures/vsixSize';
 import { podListing } from './figures/podListing';
 import { serviceProxyGet } from './figures/serviceProxy';
+import { cliFirstOutput } from './figures/cliFirstOutput';
+import { editorFirstOutput, editorLensDuringRun, editorLoopDelay } from './figures/editorHost';
 
 const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, bigOutputPipe, bigOutputInProcess, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
 figures.push(teamLatency, teamSync10k, teamJoin);
+figures.push(editorLoopDelay, editorLensDuringRun, editorFirstOutput, cliFirstOutput);
 
 function line(r: FigureResult): string {
   const ratio = r.ratio === null ? '' : r.id === 'codelens-unchanged' ? `${(r.ratio * 100).toFixed(3)}%` : `${r.ratio.toFixed(2)}×`;

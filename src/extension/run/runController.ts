@@ -39,7 +39,8 @@ export interface RunOptions {
 export class RunController implements vscode.Disposable {
   readonly state = new RunState();
   readonly memory: PlaceholderMemory;
-  private readonly output = vscode.window.createOutputChannel('Runbook Lens');
+  /** The live view's channel (bench/editor/hostBench.ts times what reaches it). */
+  readonly output = vscode.window.createOutputChannel('Runbook Lens');
   /** Follow Output (runbookLens.followOutput) and the status bar progress of a long run. */
   readonly follower = new OutputFollower();
   private readonly progress = new RunProgressStatus();
