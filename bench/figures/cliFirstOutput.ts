@@ -11,16 +11,18 @@ import { summarize } from '../measure';
 import { bundleCli } from '../../test/support/bundleCli';
 
 const RUNS = 9;
-const COMMAND = 'echo first; sleep 5';
+const COMMAND = process.env.RL_BENCH_FIRST_COMMAND ?? 'echo first; sleep 5';
 const nowEpochMs = () => performance.timeOrigin + performance.now();
 
 /** Starts `cmd`, resolves at its first stdout byte (epoch ms), then kills its process group. */
-function firstByte(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ t0: number; at: number }> {
+function firstByte(cmd: string, args: string[], env?: NodeJS.ProcessEnv, stderrFile?: string): Promise<{ t0: number; at: number }> {
   return new Promise((resolve, reject) => {
+    const err = stderrFile ? fs.openSync(stderrFile, 'w') : 'ignore';
     const t0 = nowEpochMs();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: true, env: env ?? process.env });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', err], detached: true, env: env ?? process.env });
+    if (typeof err === 'number') fs.closeSync(err);
     child.once('error', reject);
-    child.stdout.once('data', () => {
+    child.stdout!.once('data', () => {
       const at = nowEpochMs();
       try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
       resolve({ t0, at });
@@ -48,8 +50,9 @@ export const cliFirstOutput: Figure = {
         const incident = path.join(dir, `incident-${i}`);
         const b = await firstByte('bash', ['-c', COMMAND]);
         fs.rmSync(mark, { force: true });
-        const c = await firstByte(process.execPath, [cli, 'run', runbook, '--block', '1', '--incident', incident, '--shell', path.join(wrapDir, 'bash')], { ...process.env, RL_BENCH_MARK: mark });
+        const c = await firstByte(process.execPath, [cli, 'run', runbook, '--block', '1', '--incident', incident, '--shell', path.join(wrapDir, 'bash')], { ...process.env, RL_BENCH_MARK: mark }, path.join(dir, 'cli-stderr'));
         const spawnedAt = Number(fs.readFileSync(mark, 'utf8').trim()) * 1000;
+        if (c.at - spawnedAt > 1000 && process.env.RL_BENCH_KEEP) fs.cpSync(dir, process.env.RL_BENCH_KEEP, { recursive: true });
         if (i === 0) continue; // warm-up
         base.push(b.at - b.t0);
         whole.push(c.at - c.t0);
