@@ -7,7 +7,6 @@ import { TIMELINE_JSONL } from '../../core/incident/incidentFiles';
 import type { TimelineEntry } from '../../core/incident/types';
 import { exitText } from '../../core/incident/entryText';
 import { needsTerminal } from '../../core/exec/needsTty';
-import { writeScopedKubeconfig } from '../../core/kube/scopedKubeconfig';
 import { authFromEnv } from '../../core/integrations/httpAuth';
 import { kubeScope, pinnedTarget, pipeExecutor, promqlExecutor, runPipeline, targetName, type PrepareProblem, type RunOutcome } from '../../core/run';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
@@ -22,8 +21,6 @@ import { readCliSafety } from '../safetySettings';
 import { readWorkspaceSettings } from '../workspaceSettings';
 import { cliRunDriver } from '../runDriver';
 import { serviceProxyStep } from '../../core/kube/serviceProxy/scopeStep';
-import { serviceProxyScope } from '../../core/kube/serviceProxy/runProxy';
-import { inClusterPromqlExecutor } from '../../core/kube/serviceProxy/inClusterPrometheus';
 import { serviceProxyWanted } from '../../core/runbook/attributes';
 
 export const help = `Usage: runbook-lens run FILE (--block N | --name NAME) --incident DIR
@@ -200,7 +197,7 @@ export async function run(argv: string[]): Promise<number> {
       ? pipeExecutor()
       : prometheus
         ? promqlExecutor(() => ({ baseUrl: prometheus, auth: authFromEnv(process.env, 'RUNBOOK_LENS_PROMETHEUS') }))
-        : inClusterPromqlExecutor(kubeconfig);
+        : (await import('../../core/kube/serviceProxy/inClusterPrometheus.js')).inClusterPromqlExecutor(kubeconfig);
     // Ctrl-C reaches only this process (the block has its own process group): stop the block and record it.
     const stop = new AbortController();
     const onSignal = () => stop.abort();
@@ -222,7 +219,12 @@ export async function run(argv: string[]): Promise<number> {
         signal: stop.signal,
       }, driver, {
         executor,
-        scope: promql ? [] : [kubeScope(async (target) => writeScopedKubeconfig(kubeconfig(), target)), serviceProxyStep((target, secrets) => serviceProxyScope(kubeconfig(), target, true, secrets), serviceProxy)],
+        // Loaded when a run has a target: the service proxy pulls in http, https and tls, the kubeconfig yaml;
+        // a local block's whole CLI start paid for them (issue 15).
+        scope: promql ? [] : [
+          kubeScope(async (target) => (await import('../../core/kube/scopedKubeconfig.js')).writeScopedKubeconfig(kubeconfig(), target)),
+          serviceProxyStep(async (target, secrets) => (await import('../../core/kube/serviceProxy/runProxy.js')).serviceProxyScope(kubeconfig(), target, true, secrets), serviceProxy),
+        ],
       });
       const code = finish(outcome, values.lines);
       // A shared incident goes to the team after the run is recorded (never changes the exit status).
