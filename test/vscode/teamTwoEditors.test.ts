@@ -106,7 +106,7 @@ describe('team incidents in two editors: a run in one appears in the other\'s ti
       const latency = seen.seenAt - returnedAt;
       assert.ok(latency <= 2 * POLL_SECONDS * 1000 + HARNESS_ALLOWANCE_MS, `listed in bob's view ${latency} ms after the run returned`);
       assert.match(seen.tooltip, /· alice\n/, 'the row names who ran it');
-      assert.match(seen.label, /alice checked the queue|echo/);
+      assert.match(seen.label, /^Ran “Two editors” \(exit 0\)$/);
       assert.match(seen.lens ?? '', /^✓ 0 · .+ · alice$/, 'bob\'s lens on his clone of the runbook');
       // With the spec lines (the runner sends them to the driver): what this machine measured.
       Mocha.reporters.Base.consoleLog(`      listed in the second editor ${latency} ms after the run returned (poll ${POLL_SECONDS} s)`);
