@@ -15,12 +15,13 @@ function findSuites(dir: string): string[] {
 }
 
 /**
- * Bundles test/vscode/**\/*.test.ts and the mocha runner into one CommonJS file whose
- * `run()` is what VS Code calls as extensionTestsPath. Suites are required lazily, after
- * mocha has set its globals (describe, it…).
+ * Bundles test/vscode/**\/*.test.ts (or the given suite files) and the mocha runner into one
+ * CommonJS file whose `run()` is what VS Code calls as extensionTestsPath. Suites are required
+ * lazily, after mocha has set its globals (describe, it…).
  */
-export async function bundleSuites(): Promise<{ file: string; suites: string[] }> {
-  const suites = findSuites(suitesDir);
+export async function bundleSuites(only?: { suites: string[]; outfile: string }): Promise<{ file: string; suites: string[] }> {
+  const suites = only?.suites ?? findSuites(suitesDir);
+  const outfile = only?.outfile ?? suitesBundle;
   if (!suites.length) throw new Error('no suites found in test/vscode');
   const requires = suites.map((s) => `require(${JSON.stringify('./' + path.relative(repoRoot, s))});`).join('\n    ');
   const contents = `import { runSuites } from './test/vscode/runner';
@@ -38,12 +39,12 @@ export function run() {
     format: 'cjs',
     sourcemap: 'inline',
     external: ['vscode'],
-    outfile: suitesBundle,
+    outfile,
     logLevel: 'warning',
     // mocha's parallel mode (unused here) resolves worker files at run time.
     logOverride: { 'require-resolve-not-external': 'silent' },
     // The redaction gate's WebAssembly, compiled as in the extension's bundle.
     plugins: nodeBundle.plugins,
   });
-  return { file: suitesBundle, suites };
+  return { file: outfile, suites };
 }

@@ -15,18 +15,33 @@ export interface SuiteSummary {
 
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
 
+export interface SuiteRunOptions {
+  extensionPath?: string;
+  /** The folder to open (default: a fresh copy of the examples and fixtures). */
+  workspace?: string;
+  /** Extra user settings of this instance. */
+  settings?: Record<string, unknown>;
+  /** Extra environment of the extension host. */
+  env?: NodeJS.ProcessEnv;
+  /** Names this instance's files in test-results/ (default `vscode-suites`), so two can run at once. */
+  name?: string;
+}
+
 /**
  * Runs the bundled mocha suites (out/test/vscode/index.js) inside code-server's real
  * extension host, with the repository loaded as the extension under development.
  * The page's payload carries extensionDevelopmentPath/extensionTestsPath; the workbench
  * reports the result through window.codeAutomationExit, which we expose from Playwright.
+ * Each call has its own code-server (user data, extensions folder) and browser.
  */
-export async function runSuitesInCodeServer(suitesFile: string, extensionPath = repoRoot): Promise<SuiteSummary> {
-  const tmp = tempDir('vscode-suites');
-  const workspace = makeWorkspace(path.join(tmp.dir, 'workspace'));
+export async function runSuitesInCodeServer(suitesFile: string, o: SuiteRunOptions = {}): Promise<SuiteSummary> {
+  const extensionPath = o.extensionPath ?? repoRoot;
+  const name = o.name ?? 'vscode-suites';
+  const tmp = tempDir(name);
+  const workspace = o.workspace ?? makeWorkspace(path.join(tmp.dir, 'workspace'));
   const outDir = path.join(tmp.dir, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
-  const consoleLog = path.join(resultsDir, 'vscode-suites-console.log');
+  const consoleLog = path.join(resultsDir, `${name}-console.log`);
   fs.writeFileSync(consoleLog, '');
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
@@ -36,8 +51,8 @@ export async function runSuitesInCodeServer(suitesFile: string, extensionPath = 
       runDir: path.join(tmp.dir, 'server'),
       workspace,
       // The suites run blocks; an untrusted workspace is covered by the UI scenarios.
-      settings: { 'security.workspace.trust.enabled': false },
-      env: { RUNBOOK_LENS_TEST_OUT: outDir, RUNBOOK_LENS_TEST_COLOR: process.stdout.isTTY ? '1' : '0' },
+      settings: { 'security.workspace.trust.enabled': false, ...o.settings },
+      env: { ...o.env, RUNBOOK_LENS_TEST_OUT: outDir, RUNBOOK_LENS_TEST_COLOR: process.stdout.isTTY ? '1' : '0' },
     });
     browser = await launchBrowser(path.join(tmp.dir, 'browser'));
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -59,7 +74,7 @@ export async function runSuitesInCodeServer(suitesFile: string, extensionPath = 
     ]);
     follow.flush();
     if (code !== 0) {
-      await page.screenshot({ path: path.join(resultsDir, 'vscode-suites-failure.png') }).catch(() => undefined);
+      await page.screenshot({ path: path.join(resultsDir, `${name}-failure.png`) }).catch(() => undefined);
     }
     const summary = readSummary(path.join(outDir, 'summary.json'));
     if (!summary) {

@@ -13,7 +13,10 @@ import { readTeamSettings } from './teamSettings';
 const ACTIVE_MS = 2 * 60_000;
 /** Presence is rewritten this often (each write is a small commit on the incident's branch). */
 const PRESENCE_EVERY_MS = 60_000;
-/** A sync follows an append after this pause, so a burst of entries is one sync. */
+/**
+ * A sync follows an append after this pause, so a burst of entries is one sync; at most a quarter
+ * of a poll interval, so a teammate's poll still sees the entry within two intervals.
+ */
 const DEBOUNCE_MS = 1500;
 
 /**
@@ -59,7 +62,7 @@ export class TeamSync implements vscode.Disposable {
   private soon(): void {
     if (!this.sharedDir()) return this.render();
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.syncNow(), DEBOUNCE_MS);
+    this.debounce = setTimeout(() => void this.syncNow(), Math.min(DEBOUNCE_MS, readTeamSettings().pollSeconds * 250));
   }
 
   /** One sync of the open incident if it is shared; calls while one runs make one more after it. */
@@ -79,6 +82,8 @@ export class TeamSync implements vscode.Disposable {
       }
       try {
         this.last = { dir, outcome: await syncShared(dir, { actor }) };
+        // Teammates' entries show now, not when the file watcher gets to it (it lags under load).
+        if (this.last.outcome?.added) await this.model.reload();
       } catch (err) {
         this.last = { dir, error: (err as Error).message };
       }
