@@ -198,3 +198,36 @@ test('a responder offline for 50 entries is told how many are not shared yet, an
     team.cleanup();
   }
 });
+
+test('the shared-output limit: the repository\'s runbookLens.team.maxSharedOutputKiB, or --max-shared-output-kib; over it head and tail with the marker, under it whole', async () => {
+  for (const how of ['settings', 'flag'] as const) {
+    const team = makeTeam(2);
+    try {
+      const [a, b] = team.clones;
+      const limit = ['--max-shared-output-kib', '2'];
+      if (how === 'settings') {
+        fs.mkdirSync(path.join(a, '.vscode'), { recursive: true });
+        fs.writeFileSync(path.join(a, '.vscode', 'settings.json'), '{\n  // the team keeps shared outputs small\n  "runbookLens.team.maxSharedOutputKiB": 2,\n}\n');
+      }
+      const da = lastLine(await ok(a, ['incident', 'start', 'incidents', '--title', 'Big logs', '--severity', 'P3']));
+      await ok(a, ['incident', 'share', da, ...(how === 'flag' ? limit : [])]);
+      const { incident } = await show(a, da);
+      const db = lastLine(await ok(b, ['incident', 'join', incident.id, '--remote', 'origin']));
+      const runbook = path.join(a, 'logs.md');
+      fs.writeFileSync(runbook, '# Logs\n\n```bash\nfor i in $(seq 1 500); do echo "log line $i of the chatty pod"; done\n```\n\n```bash\necho "one small line"\n```\n');
+      for (const block of ['1', '2']) assert.equal((await runCli(a, ['run', runbook, '--block', block, '--incident', da])).code, 0);
+      await ok(b, ['incident', 'sync', db]);
+      const [big, small] = entries(da).filter((e) => e.kind === 'command' && e.status !== 'started');
+      const local = fs.readFileSync(path.join(da, big.outputFile!), 'utf8');
+      assert.ok(local.length > 4 * 1024, `the full output stays local (${local.length} bytes)`);
+      const shared = fs.readFileSync(path.join(db, big.outputFile!), 'utf8');
+      assert.ok(shared.length <= 2 * 1024 + 200, `${how}: shared ${shared.length} bytes`);
+      assert.match(shared, /^log line 1 of the chatty pod\n/);
+      assert.match(shared, /… \d+ bytes not shared \(output over the team limit\)/);
+      assert.match(shared, /log line 500 of the chatty pod\n$/);
+      assert.equal(fs.readFileSync(path.join(db, small.outputFile!), 'utf8'), fs.readFileSync(path.join(da, small.outputFile!), 'utf8'), 'under the limit: whole');
+    } finally {
+      team.cleanup();
+    }
+  }
+});

@@ -8,7 +8,8 @@ import { parseMilestoneTime } from '../../core/incident/milestoneTime';
 import { isSeverity, resolveResponseTargets, responseState, describeTarget } from '../../core/incident/responseTargets';
 import { formatDuration, formatUtc } from '../../core/incident/timeFormat';
 import { incidentDurations, DURATION_NAMES, DURATION_SPANS } from '../../core/incident/incidentDurations';
-import { parseCommandArgs, UsageError, withUsageErrors } from '../args';
+import { parseCommandArgs, parsePositiveInt, UsageError, withUsageErrors } from '../args';
+import { readWorkspaceSettings } from '../workspaceSettings';
 import { actorName } from '../actor';
 import { targetFromFlags, targetOptions } from '../kubeTarget';
 
@@ -32,12 +33,15 @@ export const help = `Usage: runbook-lens incident <subcommand> …
       Set the facts the messages and the post-mortem use (an empty value clears one).
   show DIR [--json]
       Print the incident: status, milestones, durations and the response target.
-  share DIR [--remote NAME]
+  share DIR [--remote NAME] [--max-shared-output-kib N]
       Share the incident with the team on a git remote (default origin) of the repository the
-      command runs in, on its own branch runbook-lens/incidents/<id>; then sync it.
-  join ID --remote NAME [--into ROOT]
+      command runs in, on its own branch runbook-lens/incidents/<id>; then sync it. An output
+      over N KiB (default: runbookLens.team.maxSharedOutputKiB in the repository's
+      .vscode/settings.json, else 1024) is shared as its head and tail; the folder keeps N for
+      later syncs.
+  join ID --remote NAME [--into ROOT] [--max-shared-output-kib N]
       Fetch a shared incident (ID as 'show DIR --json' prints it) into ROOT/ID (ROOT default:
-      incidents) and print the folder's path.
+      incidents) and print the folder's path. N as for share.
   sync DIR
       Exchange entries with the team now (run --incident DIR does it after each run).
 
@@ -168,18 +172,25 @@ function report(o: TeamSyncOutcome): void {
   process.stderr.write(`runbook-lens incident: ${describeSync(o)}\n`);
 }
 
+/** --max-shared-output-kib N, else runbookLens.team.maxSharedOutputKiB of the repository the command runs in. */
+function sharedOutputLimit(flag: string | undefined): number {
+  if (flag !== undefined) return parsePositiveInt(flag, '--max-shared-output-kib');
+  // Its lookup starts in the folder of the file it is given: the working directory here.
+  return readWorkspaceSettings(path.join(process.cwd(), 'settings')).teamMaxSharedOutputKiB;
+}
+
 async function share(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { remote: { type: 'string' } }, { min: 1, max: 1, names: 'DIR' });
-  const o = await shareIncident(positionals[0], { cwd: process.cwd(), remote: values.remote ?? 'origin', actor: actorName() });
+  const { values, positionals } = parseCommandArgs(argv, { remote: { type: 'string' }, 'max-shared-output-kib': { type: 'string' } }, { min: 1, max: 1, names: 'DIR' });
+  const o = await shareIncident(positionals[0], { cwd: process.cwd(), remote: values.remote ?? 'origin', actor: actorName(), maxSharedOutputKiB: sharedOutputLimit(values['max-shared-output-kib']) });
   report(o);
   out(`${o.link.incidentId} → ${o.link.remote} (branch runbook-lens/incidents/${o.link.incidentId})`);
   return 0;
 }
 
 async function join(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { remote: { type: 'string' }, into: { type: 'string' } }, { min: 1, max: 1, names: 'ID' });
+  const { values, positionals } = parseCommandArgs(argv, { remote: { type: 'string' }, into: { type: 'string' }, 'max-shared-output-kib': { type: 'string' } }, { min: 1, max: 1, names: 'ID' });
   if (!values.remote) throw new UsageError('missing --remote NAME (a git remote of the repository the command runs in)');
-  const o = await joinIncident(positionals[0], { cwd: process.cwd(), remote: values.remote, into: values.into ?? 'incidents' });
+  const o = await joinIncident(positionals[0], { cwd: process.cwd(), remote: values.remote, into: values.into ?? 'incidents', maxSharedOutputKiB: sharedOutputLimit(values['max-shared-output-kib']) });
   report(o);
   out(o.dir);
   return 0;

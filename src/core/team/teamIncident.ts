@@ -158,7 +158,7 @@ export async function listRemoteIncidents(repo: string, remote: string): Promise
  * Joins a teammate's incident: `<into>/<id>/` gets every entry and output on the remote, and
  * incident.json is built from them. Joining a folder already there syncs it.
  */
-export async function joinIncident(id: string, opts: { cwd: string; remote: string; into: string }): Promise<TeamSyncOutcome> {
+export async function joinIncident(id: string, opts: { cwd: string; remote: string; into: string; maxSharedOutputKiB?: number }): Promise<TeamSyncOutcome> {
   incidentRefs(id, opts.remote);
   const repo = await repositoryOf(opts.cwd);
   let listed: RemoteIncident[];
@@ -174,7 +174,7 @@ export async function joinIncident(id: string, opts: { cwd: string; remote: stri
   const dir = path.resolve(opts.into, id);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, TIMELINE_JSONL), '', { flag: 'a' });
-  const link: TeamLink = { ...(readTeamLink(dir) ?? {}), repo, remote: opts.remote, incidentId: id };
+  const link: TeamLink = { ...(readTeamLink(dir) ?? {}), repo, remote: opts.remote, incidentId: id, ...(opts.maxSharedOutputKiB ? { maxSharedOutputKiB: opts.maxSharedOutputKiB } : {}) };
   const outcome = await syncLinked(dir, link);
   await refreshIncidentCache(dir); // a clear error when the remote branch holds no incident
   writeTeamLink(dir, link);
