@@ -173,7 +173,7 @@ export class TeamSync implements vscode.Disposable {
     if (!id) return undefined;
     const root = this.incidents.incidentsRoot?.();
     if (!root) throw new Error('open a folder first: incidents are recorded inside the workspace');
-    const outcome = await joinIncident(id, { cwd, remote, into: root });
+    const outcome = await joinIncident(id, { cwd, remote, into: root, maxSharedOutputKiB: readTeamSettings().maxSharedOutputKiB });
     this.last = { dir: outcome.dir, outcome };
     await this.incidents.setCurrent?.(outcome.dir);
     this.render();
