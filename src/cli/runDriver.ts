@@ -1,14 +1,31 @@
 import type { RunDriver } from '../core/run';
 import { refusalMessage, type GuardFlags } from './guardRun';
 
+interface LiveWriter {
+  write(chunk: string | Buffer): void;
+  backedUp(resume: () => void): boolean;
+}
+
 /**
  * Streams to our stdout/stderr, and goes quiet if the reader goes away (`| head`): the block
- * keeps running and is still recorded.
+ * keeps running and is still recorded. A pipe is written asynchronously: while its reader is
+ * behind, the block waits (as in a shell pipeline) instead of its output queuing in our memory.
  */
-function liveWriter(stream: NodeJS.WriteStream): { write(chunk: string | Buffer): void } {
+function liveWriter(stream: NodeJS.WriteStream): LiveWriter {
   let open = true;
   stream.on('error', () => { open = false; });
-  return { write: (chunk) => { if (open) stream.write(chunk); } };
+  return {
+    write: (chunk) => { if (open) stream.write(chunk); },
+    backedUp(resume) {
+      if (!open || !stream.writableNeedDrain) return false;
+      const go = () => {
+        stream.off('drain', go).off('error', go).off('close', go);
+        resume();
+      };
+      stream.once('drain', go).once('error', go).once('close', go);
+      return true;
+    },
+  };
 }
 
 /**
@@ -29,7 +46,11 @@ export function cliRunDriver(flags: GuardFlags, err: NodeJS.WriteStream = proces
     typedContext: async () => flags.confirmContext,
     refused: (q, reason) => { err.write(refusalMessage(q, reason, flags)); },
     // Plain lines arrive as undecoded bytes: decoding 256 MiB only to encode it again cost more than the relay.
-    output: () => ({ write: (text, stream) => live[stream].write(text), writeBytes: (bytes, stream) => live[stream].write(bytes) }),
+    output: () => ({
+      write: (text, stream) => live[stream].write(text),
+      writeBytes: (bytes, stream) => live[stream].write(bytes),
+      backedUp: (resume) => live.stdout.backedUp(resume) || live.stderr.backedUp(resume),
+    }),
     notice: (text) => { err.write(`runbook-lens run: ${text}\n`); },
     report: (problem) => {
       // A block that did not start is said in the summary; a run not recorded is said by the caller.

@@ -107,3 +107,36 @@ test('SIGKILL of the CLI mid-run leaves no file holding unredacted output, in th
   const leaking = files.filter((f) => fs.readFileSync(f, 'latin1').includes(TOKEN.slice(4)));
   assert.deepEqual(leaking, []);
 });
+
+test('a slow reader of the CLI\'s stdout holds the block back; none of the output is lost', async () => {
+  const cli = await bundleCli(path.join(tmp, 'cli-slow'));
+  const incident = path.join(tmp, 'incident-slow');
+  const runbook = path.join(tmp, 'slow.md');
+  const bytes = 64 * 1024 * 1024;
+  fs.writeFileSync(runbook, `# Slow\n\n\`\`\`bash\nyes slow-reader-line | head -c ${bytes}\n\`\`\`\n`);
+  const child = spawn(process.execPath, [cli, 'run', runbook, '--block', '1', '--incident', incident], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const outputs = path.join(incident, 'outputs');
+  const recorded = () => (fs.existsSync(outputs) ? fs.readdirSync(outputs).reduce((n, f) => n + fs.statSync(path.join(outputs, f)).size, 0) : 0);
+  try {
+    // Nothing reads our stdout: the output file must stop growing well short of the whole output
+    // (without backpressure the CLI queues all 64 MiB in memory and the file gets all of it).
+    child.stdout.pause();
+    let size = -1;
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = recorded();
+      if (now > 0 && now === size) break;
+      size = now;
+    }
+    assert.ok(size > 0 && size < 16 * 1024 * 1024, `recorded ${size} bytes while stdout was not read`);
+    let read = 0;
+    child.stdout.on('data', (b: Buffer) => { read += b.length; });
+    child.stdout.resume();
+    const code = await new Promise<number | null>((r) => child.once('close', r));
+    assert.equal(code, 0);
+    assert.equal(read, bytes);
+    assert.equal(recorded(), bytes);
+  } finally {
+    child.kill('SIGKILL');
+  }
+});

@@ -34,6 +34,12 @@ export interface RunProcessOptions {
    * not passed.
    */
   onLive?: (chunk: CleanPiece, stream: OutputStream) => void;
+  /**
+   * True when the live view cannot take more yet (a slow reader of the CLI's stdout); it calls
+   * `resume` once it can. The child is paused meanwhile, as for a backed-up output file, so
+   * unread output never piles up in memory.
+   */
+  liveBackedUp?: (resume: () => void) => boolean;
   /** Bytes recorded so far and time since the start, at most every `progressEveryMs` (default 250). */
   onProgress?: (progress: RunProgress) => void;
   progressEveryMs?: number;
@@ -270,20 +276,40 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     let sigkillTimer: NodeJS.Timeout | undefined;
     let sigkillSent = false;
     let lastData = performance.now();
-    let paused = false;
+    // The child is paused while the output file or the live view is behind.
+    let holds = 0;
+    const hold = () => {
+      if (holds++ === 0) for (const s of streams) s.pause();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holds > 0) return;
+        lastData = performance.now();
+        for (const s of streams) s.resume();
+      };
+    };
     let drainTimer: NodeJS.Timeout | undefined;
     let done = false;
 
     let withheld = 0;
+    let fileHeld = false;
     const write = (text: CleanPiece) => {
-      if (sink.write(text) || paused) return;
-      paused = true;
-      for (const s of streams) s.pause();
-      sink.whenDrained(() => {
-        paused = false;
-        lastData = performance.now();
-        for (const s of streams) s.resume();
-      });
+      if (sink.write(text) || fileHeld) return;
+      fileHeld = true;
+      const release = hold();
+      sink.whenDrained(() => { fileHeld = false; release(); });
+    };
+    let liveHeld = false;
+    const liveBehind = () => {
+      if (liveHeld || !opts.liveBackedUp) return;
+      let release: (() => void) | undefined;
+      let resumed = false;
+      const behind = opts.liveBackedUp(() => { resumed = true; liveHeld = false; release?.(); });
+      if (behind && !resumed) {
+        liveHeld = true;
+        release = hold();
+      }
     };
 
     const sigkill = () => {
@@ -363,8 +389,8 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       progressAt = lastData;
       onProgress({ bytes: sink.bytes, elapsedMs: lastData - t0 });
     };
-    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); rawOut.push(b); out.push(b, emitOut); progress(); });
-    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); rawErr.push(b); err.push(b, emitErr); progress(); });
+    child.stdout!.on('data', (b: Buffer) => { lastData = performance.now(); rawOut.push(b); out.push(b, emitOut); progress(); liveBehind(); });
+    child.stderr!.on('data', (b: Buffer) => { lastData = performance.now(); rawErr.push(b); err.push(b, emitErr); progress(); liveBehind(); });
     child.stdout!.once('close', () => { rawOut.end(); out.end(emitOut); streamClosed(); });
     child.stderr!.once('close', () => { rawErr.end(); err.end(emitErr); streamClosed(); });
 
@@ -387,7 +413,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       // that left the group (setsid) could still hold them past the grace period.
       drainTimer = setInterval(() => {
         const now = performance.now();
-        const idle = !killRequested && !paused && now - lastData > DRAIN_IDLE_MS;
+        const idle = !killRequested && holds === 0 && now - lastData > DRAIN_IDLE_MS;
         const limit = (opts.drainMs ?? DEFAULT_DRAIN_MS) + (killRequested ? grace : 0);
         if (open > 0 && (idle || now - exit!.ms > limit)) {
           clearInterval(drainTimer);

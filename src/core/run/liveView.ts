@@ -5,6 +5,7 @@ export interface LiveView {
   write(chunk: string, stream: OutputStream): void;
   /** Output the executor already redacted (the pipe runner's onLive): passed on as it is. */
   redacted(chunk: string | Buffer, stream: OutputStream): void;
+  backedUp(resume: () => void): boolean;
   end(): void;
 }
 
@@ -14,7 +15,7 @@ export interface LiveView {
  * redacted on its own, since lines of stdout and stderr interleave.
  */
 export function liveView(run: PreparedRun, sink: LiveOutput | undefined): LiveView {
-  if (!sink) return { write() {}, redacted() {}, end() {} };
+  if (!sink) return { write() {}, redacted() {}, backedUp: () => false, end() {} };
   const opts = { literals: run.secrets };
   // A withheld block shows one note, on stderr, as it starts: the runner passes none of its output on.
   const note = run.secretCommands.length ? withheldSink(run.secretCommands, sink) : undefined;
@@ -32,6 +33,7 @@ export function liveView(run: PreparedRun, sink: LiveOutput | undefined): LiveVi
       else if (sink.writeBytes) sink.writeBytes(chunk, stream);
       else sink.write(chunk.toString('latin1'), stream);
     },
+    backedUp: (resume) => !ended && (sink.backedUp?.(resume) ?? false),
     end: () => {
       if (ended) return;
       ended = true;

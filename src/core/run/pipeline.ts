@@ -95,7 +95,7 @@ async function commandRun(run: PreparedRun, scoped: PreparedRun & { env: NodeJS.
   const live = liveView(run, driver.output?.(run));
   let result: CommandResult;
   try {
-    const r = await executor.execute(scoped, { entryId: rec.id, outputFile: outputFilePath(incidentDir, rec.id), onData: live.write, onLive: live.redacted, onProgress: driver.outputProgress && ((p) => driver.outputProgress!(run, p)) });
+    const r = await executor.execute(scoped, { entryId: rec.id, outputFile: outputFilePath(incidentDir, rec.id), onData: live.write, onLive: live.redacted, liveBackedUp: live.backedUp, onProgress: driver.outputProgress && ((p) => driver.outputProgress!(run, p)) });
     if (r.kind !== 'command') throw new Error(`executor ${executor.kind} returned a ${r.kind} result for a command`);
     result = r;
   } finally {

@@ -135,6 +135,8 @@ export interface LiveOutput {
   writeBytes?(bytes: Buffer, stream: OutputStream): void;
   /** Where the output of a block that prints secrets can be seen instead ("Run in Terminal shows it on screen only"). */
   withheldHint?: string;
+  /** True when the sink is behind (a slow reader of the CLI's stdout): the run pauses the block until `resume` is called. */
+  backedUp?(resume: () => void): boolean;
 }
 
 /** Something the run could not do: start, be scoped, be recorded. */
@@ -224,6 +226,7 @@ export interface ExecIO {
   onProgress?: RunProcessOptions['onProgress'];
   /** Already redacted live output (RunProcessOptions.onLive): an executor that offers it skips onData. */
   onLive?: RunProcessOptions['onLive'];
+  liveBackedUp?: RunProcessOptions['liveBackedUp'];
 }
 
 /** Where the code runs: a pipe (child process), the integrated terminal, Prometheus. Later: in-cluster. */

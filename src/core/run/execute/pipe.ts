@@ -30,6 +30,7 @@ export function pipeExecutor(opts: PipeOptions = {}): CommandExecutor {
           // Redacted by the runner with the recording's own gate when the pipeline takes it.
           onData: io.onLive ? undefined : io.onData,
           onLive: io.onLive,
+          liveBackedUp: io.liveBackedUp,
           onRecorded: io.onRecorded,
           onProgress: io.onProgress,
           outputFile: io.outputFile,
