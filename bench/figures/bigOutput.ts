@@ -93,6 +93,43 @@ function figure(id: string, pipe: boolean, target: number): Figure {
 }
 
 export const bigOutputTime = figure('output-256mib', false, 1.5);
+
+/**
+ * What bounds the whole-process figure: a bare Node process (bench/child/relay.cjs) that only
+ * copies the block's stdout to a file and to /dev/null, with no redaction and no CLI start-up.
+ */
+export const bigOutputNodeFloor: Figure = {
+  id: 'output-256mib-node-floor',
+  async run(): Promise<FigureResult> {
+    await setup();
+    const relay = path.resolve(__dirname, '../child/relay.cjs');
+    const file = path.join(work!.dir, 'relay.log');
+    const once = (bytes: number) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync('bash', ['-c', `'${process.execPath}' '${relay}' '${writer(bytes)}' '${file}' > /dev/null`]);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 0 || fs.statSync(file).size !== bytes) throw new Error(`the relay exited ${r.status}`);
+      fs.rmSync(file, { force: true });
+      return ms;
+    };
+    once(16 * MiB);
+    const o: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      o.push(once(256 * MiB));
+      b.push(bashToFile(256 * MiB));
+    }
+    const so = summarize(o);
+    const sb = summarize(b);
+    return {
+      id: this.id,
+      figure: 'A bare Node relay of the same block to a file and /dev/null, whole process (no redaction, no CLI)',
+      baseline: "bash -c '… > file', whole process",
+      value: so.median, baselineValue: sb.median, unit: 'ms', ratio: so.median / sb.median,
+      target: 'information: the floor under output-256mib', met: true, spread: wideSpread(so, sb),
+    };
+  },
+};
 export const bigOutputPipe = figure('output-256mib-pipe', true, 2);
 
 export const bigOutputMemory: Figure = {
