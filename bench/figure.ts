@@ -25,3 +25,15 @@ export function wideSpread(...s: Samples[]): number | undefined {
   const w = Math.max(...s.map((x) => x.spread));
   return w > 0.25 ? w : undefined;
 }
+
+/** Ours against a baseline in milliseconds: the medians' ratio, met when it is at most `limit` (none: information only). */
+export function ratioFigure(what: { id: string; figure: string; baseline: string; target?: string; limit?: number }, ours: Samples, base: Samples): FigureResult {
+  const ratio = ours.median / base.median;
+  return {
+    id: what.id, figure: what.figure, baseline: what.baseline,
+    value: ours.median, baselineValue: base.median, unit: 'ms', ratio,
+    target: what.target ?? (what.limit === undefined ? 'information' : `≤ ${what.limit}×`),
+    met: what.limit === undefined || ratio <= what.limit,
+    spread: wideSpread(ours, base),
+  };
+}

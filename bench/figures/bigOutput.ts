@@ -5,13 +5,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Figure, FigureResult } from '../figure';
-import { wideSpread } from '../figure';
-import { summarize } from '../measure';
+import { ratioFigure } from '../figure';
+import { summarize, type Samples } from '../measure';
 import { bundleCli } from '../../test/support/bundleCli';
 
 const MiB = 1024 * 1024;
 const writer = (bytes: number) => `yes 0123456789abcdefghijklmnopqrstuvwxyz | head -c ${bytes}`;
 const RUNS = 3;
+const BASH = "bash -c '… > file', whole process";
 const TIME = '/usr/bin/time';
 
 interface Sample { ms: number; rssKiB: number }
@@ -54,6 +55,17 @@ function bashToFile(bytes: number): number {
   return ms;
 }
 
+/** `ours` (ms) and the bash baseline at 256 MiB, alternated RUNS times. */
+function againstBash(ours: () => number): [Samples, Samples] {
+  const o: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    o.push(ours());
+    b.push(bashToFile(256 * MiB));
+  }
+  return [summarize(o), summarize(b)];
+}
+
 let peaks: { big: number; small: number } | undefined;
 
 function figure(id: string, pipe: boolean, target: number): Figure {
@@ -80,14 +92,11 @@ function figure(id: string, pipe: boolean, target: number): Figure {
         for (let i = 0; i < RUNS; i++) small.push(cli(16 * MiB, false).rssKiB);
         peaks = { big: summarize(rss).median / 1024, small: summarize(small).median / 1024 };
       }
-      const ratio = so.median / sb.median;
-      return {
+      return ratioFigure({
         id,
         figure: `runbook-lens run of a block writing 256 MiB, whole process, stdout ${pipe ? 'a pipe to cat > /dev/null' : 'to /dev/null'}`,
-        baseline: "bash -c '… > file', whole process",
-        value: so.median, baselineValue: sb.median, unit: 'ms', ratio,
-        target: `≤ ${target}×`, met: ratio <= target, spread: wideSpread(so, sb),
-      };
+        baseline: BASH, limit: target,
+      }, so, sb);
     },
   };
 }
@@ -113,21 +122,11 @@ export const bigOutputNodeFloor: Figure = {
       return ms;
     };
     once(16 * MiB);
-    const o: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      o.push(once(256 * MiB));
-      b.push(bashToFile(256 * MiB));
-    }
-    const so = summarize(o);
-    const sb = summarize(b);
-    return {
+    return ratioFigure({
       id: this.id,
       figure: 'A bare Node relay of the same block to a file and /dev/null, whole process (no redaction, no CLI)',
-      baseline: "bash -c '… > file', whole process",
-      value: so.median, baselineValue: sb.median, unit: 'ms', ratio: so.median / sb.median,
-      target: 'information: the floor under output-256mib', met: true, spread: wideSpread(so, sb),
-    };
+      baseline: BASH, target: 'information: the floor under output-256mib',
+    }, ...againstBash(() => once(256 * MiB)));
   },
 };
 export const bigOutputPipe = figure('output-256mib-pipe', true, 2);
@@ -153,21 +152,14 @@ export const bigOutputInProcess: Figure = {
   async run(): Promise<FigureResult> {
     await setup();
     const child = path.resolve(__dirname, '../child/bigRun.ts');
-    const o: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    const inProcess = () => {
       const out = execFileSync(process.execPath, ['--import', 'tsx', child, writer(256 * MiB)], { encoding: 'utf8', maxBuffer: 16 * MiB });
-      o.push(JSON.parse(out.trim().split('\n').pop() ?? '{}').ms);
-      b.push(bashToFile(256 * MiB));
-    }
-    const so = summarize(o);
-    const sb = summarize(b);
-    return {
+      return JSON.parse(out.trim().split('\n').pop() ?? '{}').ms as number;
+    };
+    return ratioFigure({
       id: this.id,
       figure: 'The same block through runAndRecord in-process (no CLI start, no stdout relay)',
-      baseline: "bash -c '… > file', whole process",
-      value: so.median, baselineValue: sb.median, unit: 'ms', ratio: so.median / sb.median,
-      target: 'information', met: true, spread: wideSpread(so, sb),
-    };
+      baseline: BASH,
+    }, ...againstBash(inProcess));
   },
 };

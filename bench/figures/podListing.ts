@@ -8,7 +8,7 @@ import { loadKubeconfig } from '../../src/core/kube/mergeKubeconfig';
 import { connect } from '../../src/core/kube/connection';
 import { listObjectNames } from '../../src/core/kube/lookups';
 import type { Figure, FigureResult } from '../figure';
-import { wideSpread } from '../figure';
+import { ratioFigure } from '../figure';
 import { timePair } from '../measure';
 
 function rawList(url: string): Promise<unknown> {
@@ -39,14 +39,7 @@ export const podListing: Figure = {
         () => rawList(`${cluster.url}/api/v1/namespaces/photon-mlir/pods`),
         { warmup: 2, runs: 9 },
       );
-      const ratio = ours.median / base.median;
-      return {
-        id: this.id,
-        figure: 'Listing 5,000 pods for placeholder choices (loopback API)',
-        baseline: 'a raw HTTP GET and JSON.parse of the same list',
-        value: ours.median, baselineValue: base.median, unit: 'ms', ratio,
-        target: '≤ 1.5×', met: ratio <= 1.5, spread: wideSpread(ours, base),
-      };
+      return ratioFigure({ id: this.id, figure: 'Listing 5,000 pods for placeholder choices (loopback API)', baseline: 'a raw HTTP GET and JSON.parse of the same list', limit: 1.5 }, ours, base);
     } finally {
       await cluster.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { appendEntry, newEntryId, readTimeline } from '../../src/core/incident/timeline';
 import type { TimelineEntry } from '../../src/core/incident/types';
 import type { Figure, FigureResult } from '../figure';
-import { wideSpread } from '../figure';
+import { ratioFigure } from '../figure';
 import { timePair } from '../measure';
 
 export function sampleEntries(n: number): TimelineEntry[] {
@@ -54,13 +54,6 @@ export const timelineAppend: Figure = {
       { warmup: 1, runs: 3 },
     );
     fs.rmSync(root, { recursive: true, force: true });
-    const ratio = ours.median / base.median;
-    return {
-      id: this.id,
-      figure: '10,000 timeline appends, then loading them',
-      baseline: 'appending the same bytes with fs.appendFile',
-      value: ours.median, baselineValue: base.median, unit: 'ms', ratio,
-      target: '≤ 2×', met: ratio <= 2, spread: wideSpread(ours, base),
-    };
+    return ratioFigure({ id: this.id, figure: '10,000 timeline appends, then loading them', baseline: 'appending the same bytes with fs.appendFile', limit: 2 }, ours, base);
   },
 };
