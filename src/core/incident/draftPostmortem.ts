@@ -22,8 +22,9 @@ export interface DraftResult extends GeneratedWrite {
 }
 
 export async function draftPostmortem(dir: string, opts: DraftOptions = {}): Promise<DraftResult> {
-  const incident = await readIncident(dir);
+  // One read of the timeline serves both the incident's state (folded from it) and the draft.
   const { entries, problems } = await readTimeline(dir);
+  const incident = await readIncident(dir, entries);
   const body = renderPostmortem({
     incident,
     entries,
