@@ -9,6 +9,7 @@ import { describeEntry, exitText, firstLine, isFailure, isUnfinished, runTitle }
 import { firstCommand } from '../runbook/runName';
 import { formatDuration, formatUtc } from './timeFormat';
 import { mdCell, mdCode, mdFence, mdLinkTarget } from './markdownText';
+import { MarkdownLines } from './markdownLines';
 import { isPinMarker, pinnedIds, sortByTime } from './pins';
 import { DEFAULT_RESPONSE_TARGETS, describeTarget, responseState, type ResponseTarget } from './responseTargets';
 
@@ -41,8 +42,8 @@ export function renderPostmortem(input: PostmortemInput): string {
   const ms = milestoneTimes(incident);
   const durations = incidentDurations(incident);
   const targets = input.targets ?? { ...DEFAULT_RESPONSE_TARGETS };
-  const out: string[] = [];
-  const push = (...lines: string[]): void => { out.push(...lines); };
+  const doc = new MarkdownLines();
+  const push = (...lines: string[]): void => doc.push(...lines);
 
   const outputLink = (e: TimelineEntry): string => {
     if (!e.outputFile) return '';
@@ -179,7 +180,7 @@ export function renderPostmortem(input: PostmortemInput): string {
     for (const e of sent) push(`- ${formatUtc(e.time)} ${mdCell(describeEntry(e))}`);
     push('');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return doc.text();
 }
 
 /** The first command of a run (not its shebang or a comment), with ` …` when more lines follow. */
