@@ -87,8 +87,10 @@ function safeCut(text: string, spans: SecretSpan[]): number {
   return cut;
 }
 
+const literalsOf = (options: RedactorOptions): string[] => [...new Set(options.literals ?? [])].filter((v) => v.length >= MIN_LITERAL);
+
 export function createRedactor(options: RedactorOptions = {}): Redactor {
-  const literals = [...new Set(options.literals ?? [])].filter((v) => v.length >= MIN_LITERAL);
+  const literals = literalsOf(options);
   const state = initialState();
   let pending = '';
   /** Secrets found in the held-back text while it still had its full context (offsets into `pending`). */
@@ -128,7 +130,51 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 /** redactText works in batches of this size: the rules then run only on batches that hold a trigger. */
 const TEXT_BATCH = 64 * 1024;
 
+/**
+ * Where the redactor fed `text` in TEXT_BATCH pieces releases whole lines: the end of each
+ * release, the last one the end of the text. Undefined when some line is too long to be held
+ * back whole (the redactor then releases it in pieces of its own choosing).
+ */
+function releaseEnds(text: string): number[] | undefined {
+  const ends: number[] = [];
+  let held = 0;
+  for (let at = 0; at < text.length; at += TEXT_BATCH) {
+    const end = Math.min(at + TEXT_BATCH, text.length);
+    const nl = text.lastIndexOf('\n', end - 1);
+    if (nl >= held) ends.push((held = nl + 1));
+    else if (end - held > MAX_PENDING) return undefined;
+  }
+  ends.push(text.length);
+  return ends;
+}
+
+/**
+ * The same as pushing `text` through a redactor in TEXT_BATCH pieces and ending it, but each
+ * release is a slice of `text` (no pending text copied, nothing joined when no batch changed):
+ * a post-mortem is megabytes of two-byte text, nearly all of it without a trigger.
+ */
 export function redactText(text: string, options: RedactorOptions = {}): RedactionResult {
+  const ends = releaseEnds(text);
+  if (!ends) return redactInPieces(text, options);
+  const literals = literalsOf(options);
+  const state = initialState();
+  const parts: string[] = [];
+  let counts: Record<string, number> = {};
+  let changed = false;
+  let from = 0;
+  for (const end of ends) {
+    if (end === from) continue;
+    const ready = text.slice(from, end);
+    const res = applySpans(ready, detect(ready, state, literals));
+    parts.push(res.text);
+    counts = mergeCounts(counts, res.counts);
+    changed ||= res.text !== ready;
+    from = end;
+  }
+  return { text: changed ? parts.join('') : text, counts };
+}
+
+function redactInPieces(text: string, options: RedactorOptions): RedactionResult {
   const r = createRedactor(options);
   const parts: string[] = [];
   let counts: Record<string, number> = {};
