@@ -181,22 +181,21 @@ export async function readTimeline(dir: string): Promise<TimelineRead> {
   const problems: string[] = [];
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.trim()) return;
-    const where = `${TIMELINE_JSONL} line ${i + 1}`;
-    const unfinished = i === lines.length - 1;
+    const where = (): string => `${TIMELINE_JSONL} line ${i + 1}`;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      problems.push(unfinished
-        ? `${where}: incomplete last line (a write was interrupted); skipped`
-        : `${where}: not valid JSON; skipped`);
+      problems.push(i === lines.length - 1
+        ? `${where()}: incomplete last line (a write was interrupted); skipped`
+        : `${where()}: not valid JSON; skipped`);
       return;
     }
     const e = value as Partial<TimelineEntry> | null;
     if (!e || typeof e !== 'object' || Array.isArray(e) || typeof e.id !== 'string' || typeof e.time !== 'string' || typeof e.kind !== 'string') {
-      problems.push(`${where}: not a timeline entry (needs id, time and kind); skipped`);
+      problems.push(`${where()}: not a timeline entry (needs id, time and kind); skipped`);
       return;
     }
     entries.push(e as TimelineEntry);
