@@ -14,7 +14,7 @@ export class MarkdownLines {
   private any = false;
 
   push(...lines: string[]): void {
-    for (const line of lines) this.add(line);
+    for (const line of lines) this.line(line);
   }
 
   text(): string {
@@ -28,7 +28,7 @@ export class MarkdownLines {
     return tail.join('');
   }
 
-  private add(line: string): void {
+  line(line: string): void {
     if (this.any) this.newlines(1);
     this.any = true;
     if (line === '') return;

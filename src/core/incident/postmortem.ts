@@ -10,7 +10,7 @@ import { firstCommand } from '../runbook/runName';
 import { formatDuration, formatUtc } from './timeFormat';
 import { mdCell, mdCode, mdFence, mdLinkTarget } from './markdownText';
 import { MarkdownLines } from './markdownLines';
-import { memoize } from './memoize';
+import { memoize2, memoize3 } from './memoize';
 import { isPinMarker, pinnedIds, sortByTime } from './pins';
 import { DEFAULT_RESPONSE_TARGETS, describeTarget, responseState, type ResponseTarget } from './responseTargets';
 
@@ -44,14 +44,16 @@ export function renderPostmortem(input: PostmortemInput): string {
   const durations = incidentDurations(incident);
   const targets = input.targets ?? { ...DEFAULT_RESPONSE_TARGETS };
   const doc = new MarkdownLines();
-  const push = (...lines: string[]): void => doc.push(...lines);
+  const push = (...lines: string[]): void => {
+    for (const line of lines) doc.line(line);
+  };
 
   const outputLink = (e: TimelineEntry): string => {
     if (!e.outputFile) return '';
     const rel = path.isAbsolute(e.outputFile) ? path.relative(input.incidentDir, e.outputFile) : e.outputFile;
     return `[output](${mdLinkTarget(rel)})`;
   };
-  const whereCell = memoize((runbook: string | undefined, line: number | undefined): string => {
+  const whereCell = memoize2((runbook: string | undefined, line: number | undefined): string => {
     if (!runbook) return '';
     const label = `${runbook}${line ? `:${line}` : ''}`;
     const href = input.runbookHref?.(runbook, line);
@@ -59,10 +61,10 @@ export function renderPostmortem(input: PostmortemInput): string {
   });
   const where = (e: TimelineEntry): string => whereCell(e.runbook, e.line);
   // The cells of a run's row depend on a few fields each, which repeat from run to run.
-  const titleCell = memoize((title: string | undefined, heading: string | undefined, command: string | undefined): string =>
+  const titleCell = memoize3((title: string | undefined, heading: string | undefined, command: string | undefined): string =>
     mdCell(runTitle({ title, section: heading === undefined ? undefined : [heading], command }, 80)));
   const stepCell = (e: TimelineEntry): string => titleCell(e.title, e.section?.length ? e.section[e.section.length - 1] : undefined, e.command);
-  const commandCells = memoize((command: string | undefined, max: number): string => mdCell(mdCode(commandCell(command, max))));
+  const commandCells = memoize2((command: string | undefined, max: number): string => mdCell(mdCode(commandCell(command, max))));
 
   // Header
   push(`# Post-mortem: ${incident.title}`, '');
