@@ -27,10 +27,11 @@ const markerLine = (hash: string): string => `<!-- runbook-lens:generated sha256
 
 /**
  * The marker line and the body, as UTF-8, encoding the body once (a post-mortem is megabytes of
- * two-byte text): without a CR the bytes hashed are the body's own.
+ * two-byte text): without a CR the bytes hashed are the body's own. `utf8`: the body's UTF-8,
+ * when the caller has it.
  */
-export function withMarker(body: string): Buffer {
-  const bytes = Buffer.from(body, 'utf8');
+export function withMarker(body: string, utf8?: Buffer): Buffer {
+  const bytes = utf8 ?? Buffer.from(body, 'utf8');
   const hash = bytes.indexOf(0x0d) === -1 ? createHash('sha256').update(bytes).digest('hex') : sha256(body);
   return Buffer.concat([Buffer.from(markerLine(hash), 'utf8'), bytes]);
 }
@@ -67,9 +68,9 @@ function changedText(existing: Buffer, content: Buffer): string | undefined {
   return text.replace(/\r\n/g, '\n') === content.toString('utf8') ? undefined : text;
 }
 
-/** Writes `body` (already redacted) to `file` under the rules above. */
-export async function writeGenerated(file: string, body: string): Promise<GeneratedWrite> {
-  return writeContent(file, withMarker(body));
+/** Writes `body` (already redacted; `utf8`, its UTF-8 if the caller has it) to `file` under the rules above. */
+export async function writeGenerated(file: string, body: string, utf8?: Buffer): Promise<GeneratedWrite> {
+  return writeContent(file, withMarker(body, utf8));
 }
 
 async function writeContent(file: string, content: Buffer): Promise<GeneratedWrite> {

@@ -69,3 +69,9 @@ export function textMayHoldSecret(text: string): boolean {
   if (lowersToAscii(text)) return mayHoldSecret(text.toLowerCase());
   return bytesMayHoldSecret(Buffer.from(text, 'utf8'));
 }
+
+/** textMayHoldSecret(text) where `utf8[from, to)` is already the text's UTF-8. */
+export function encodedMayHoldSecret(text: string, utf8: Uint8Array, from: number, to: number): boolean {
+  if (lowersToAscii(text)) return mayHoldSecret(text.toLowerCase());
+  return bytesMayHoldSecret(utf8, from, to);
+}
