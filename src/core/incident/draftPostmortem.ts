@@ -22,8 +22,9 @@ export interface DraftResult extends GeneratedWrite {
 }
 
 export async function draftPostmortem(dir: string, opts: DraftOptions = {}): Promise<DraftResult> {
-  const incident = await readIncident(dir);
+  // One read of the timeline serves both the incident's state (folded from it) and the draft.
   const { entries, problems } = await readTimeline(dir);
+  const incident = await readIncident(dir, entries);
   const body = renderPostmortem({
     incident,
     entries,
@@ -31,7 +32,10 @@ export async function draftPostmortem(dir: string, opts: DraftOptions = {}): Pro
     targets: opts.targets,
     runbookHref: runbookHref(dir, opts.workspaceRoots),
   });
-  const written = await writeGenerated(path.join(dir, POST_MORTEM_MD), redactText(body).text);
+  // Encoded once: the redaction's gate reads these bytes, and when it changes nothing they are written.
+  const utf8 = Buffer.from(body, 'utf8');
+  const { text } = redactText(body, {}, utf8);
+  const written = await writeGenerated(path.join(dir, POST_MORTEM_MD), text, text === body ? utf8 : undefined);
   return { ...written, problems };
 }
 

@@ -62,7 +62,7 @@ export function exitText(e: TimelineEntry): string {
  * How a run is named: its recorded `title`, or for entries written before titles were recorded,
  * the same rule applied on read (section heading, else first command). Code is in backticks.
  */
-export function runTitle(e: TimelineEntry, max = 120): string {
+export function runTitle(e: Pick<TimelineEntry, 'title' | 'section' | 'command'>, max = 120): string {
   const recorded = typeof e.title === 'string' && e.title.trim() ? e.title : undefined;
   const name = recorded ? { text: recorded, isCode: recorded === firstCommand(e.command ?? '') } : runName({ section: e.section, code: e.command });
   if (!name) return `\`${firstLine(e.command ?? '', max)}\``;

@@ -23,8 +23,17 @@ function sha256(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 }
 
-export function withMarker(body: string): string {
-  return `<!-- runbook-lens:generated sha256=${sha256(body)} · edit freely: regenerating then writes a separate draft -->\n${body}`;
+const markerLine = (hash: string): string => `<!-- runbook-lens:generated sha256=${hash} · edit freely: regenerating then writes a separate draft -->\n`;
+
+/**
+ * The marker line and the body, as UTF-8, encoding the body once (a post-mortem is megabytes of
+ * two-byte text): without a CR the bytes hashed are the body's own. `utf8`: the body's UTF-8,
+ * when the caller has it.
+ */
+export function withMarker(body: string, utf8?: Buffer): Buffer {
+  const bytes = utf8 ?? Buffer.from(body, 'utf8');
+  const hash = bytes.indexOf(0x0d) === -1 ? createHash('sha256').update(bytes).digest('hex') : sha256(body);
+  return Buffer.concat([Buffer.from(markerLine(hash), 'utf8'), bytes]);
 }
 
 /** True when `text` is exactly what we generated (only line endings may differ). */
@@ -34,43 +43,57 @@ export function isUntouched(text: string): boolean {
   return !!m && sha256(normalized.slice(m[0].length)) === m[1];
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+async function readIfExists(file: string): Promise<Buffer | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await fs.readFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
 }
 
-async function replaceAtomically(file: string, content: string): Promise<void> {
+async function replaceAtomically(file: string, content: Buffer): Promise<void> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, content, { encoding: 'utf8', mode: 0o644 });
+  await fs.writeFile(tmp, content, { mode: 0o644 });
   await fs.rename(tmp, file);
 }
 
-/** Writes `body` (already redacted) to `file` under the rules above. */
-export async function writeGenerated(file: string, body: string): Promise<GeneratedWrite> {
-  const content = withMarker(body);
+/**
+ * The file's text if it is not `content` (line endings aside), else undefined. The same bytes are
+ * the same text, so a file that was not changed (the common case) is never decoded.
+ */
+function changedText(existing: Buffer, content: Buffer): string | undefined {
+  if (existing.equals(content)) return undefined;
+  const text = existing.toString('utf8');
+  return text.replace(/\r\n/g, '\n') === content.toString('utf8') ? undefined : text;
+}
+
+/** Writes `body` (already redacted; `utf8`, its UTF-8 if the caller has it) to `file` under the rules above. */
+export async function writeGenerated(file: string, body: string, utf8?: Buffer): Promise<GeneratedWrite> {
+  return writeContent(file, withMarker(body, utf8));
+}
+
+async function writeContent(file: string, content: Buffer): Promise<GeneratedWrite> {
   const existing = await readIfExists(file);
   if (existing === undefined) {
     try {
-      await fs.writeFile(file, content, { encoding: 'utf8', flag: 'wx' });
+      await fs.writeFile(file, content, { flag: 'wx' });
       return { file, action: 'created' };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      return writeGenerated(file, body); // someone created it meanwhile: decide again
+      return writeContent(file, content); // someone created it meanwhile: decide again
     }
   }
-  if (existing.replace(/\r\n/g, '\n') === content) return { file, action: 'unchanged' };
-  if (isUntouched(existing)) {
+  const text = changedText(existing, content);
+  if (text === undefined) return { file, action: 'unchanged' };
+  if (isUntouched(text)) {
     await replaceAtomically(file, content);
     return { file, action: 'updated' };
   }
   return { ...(await writeDraft(file, content)), kept: file };
 }
 
-async function writeDraft(file: string, content: string): Promise<GeneratedWrite> {
+async function writeDraft(file: string, content: Buffer): Promise<GeneratedWrite> {
   const dir = path.dirname(file);
   const base = path.basename(file, '.md');
   const re = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.draft-(\\d+)\\.md$`);
@@ -79,8 +102,9 @@ async function writeDraft(file: string, content: string): Promise<GeneratedWrite
   if (last) {
     // Reuse the newest draft while nobody has edited it, so regenerating does not pile up drafts.
     const lastFile = path.join(dir, `${base}.draft-${last}.md`);
-    const text = await readIfExists(lastFile);
-    if (text !== undefined && text.replace(/\r\n/g, '\n') === content) return { file: lastFile, action: 'unchanged' };
+    const bytes = await readIfExists(lastFile);
+    const text = bytes && changedText(bytes, content);
+    if (bytes !== undefined && text === undefined) return { file: lastFile, action: 'unchanged' };
     if (text !== undefined && isUntouched(text)) {
       await replaceAtomically(lastFile, content);
       return { file: lastFile, action: 'draft' };
@@ -89,7 +113,7 @@ async function writeDraft(file: string, content: string): Promise<GeneratedWrite
   for (let n = last + 1; ; n++) {
     const draft = path.join(dir, `${base}.draft-${n}.md`);
     try {
-      await fs.writeFile(draft, content, { encoding: 'utf8', flag: 'wx' });
+      await fs.writeFile(draft, content, { flag: 'wx' });
       return { file: draft, action: 'draft' };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

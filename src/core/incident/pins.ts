@@ -25,6 +25,19 @@ export function pinnedIds(entries: readonly TimelineEntry[]): Set<string> {
 
 /** Entries in time order, stable for equal times (file order breaks ties). */
 export function sortByTime(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  // The timeline is read in time order already: then the sort would keep every entry in place.
+  let last = Number.NEGATIVE_INFINITY;
+  let inOrder = true;
+  for (const e of entries) {
+    const t = Date.parse(e.time);
+    // An unreadable time compares equal to every other: only the sort itself says where it goes.
+    if (!(t >= last)) {
+      inOrder = false;
+      break;
+    }
+    last = t;
+  }
+  if (inOrder) return [...entries];
   return entries
     .map((e, i) => ({ e, i, t: Date.parse(e.time) }))
     .sort((a, b) => (a.t - b.t) || (a.i - b.i))

@@ -9,6 +9,8 @@ import { describeEntry, exitText, firstLine, isFailure, isUnfinished, runTitle }
 import { firstCommand } from '../runbook/runName';
 import { formatDuration, formatUtc } from './timeFormat';
 import { mdCell, mdCode, mdFence, mdLinkTarget } from './markdownText';
+import { MarkdownLines } from './markdownLines';
+import { memoize2, memoize3 } from './memoize';
 import { isPinMarker, pinnedIds, sortByTime } from './pins';
 import { DEFAULT_RESPONSE_TARGETS, describeTarget, responseState, type ResponseTarget } from './responseTargets';
 
@@ -41,20 +43,28 @@ export function renderPostmortem(input: PostmortemInput): string {
   const ms = milestoneTimes(incident);
   const durations = incidentDurations(incident);
   const targets = input.targets ?? { ...DEFAULT_RESPONSE_TARGETS };
-  const out: string[] = [];
-  const push = (...lines: string[]): void => { out.push(...lines); };
+  const doc = new MarkdownLines();
+  const push = (...lines: string[]): void => {
+    for (const line of lines) doc.line(line);
+  };
 
   const outputLink = (e: TimelineEntry): string => {
     if (!e.outputFile) return '';
     const rel = path.isAbsolute(e.outputFile) ? path.relative(input.incidentDir, e.outputFile) : e.outputFile;
     return `[output](${mdLinkTarget(rel)})`;
   };
-  const where = (e: TimelineEntry): string => {
-    if (!e.runbook) return '';
-    const label = `${e.runbook}${e.line ? `:${e.line}` : ''}`;
-    const href = input.runbookHref?.(e.runbook, e.line);
+  const whereCell = memoize2((runbook: string | undefined, line: number | undefined): string => {
+    if (!runbook) return '';
+    const label = `${runbook}${line ? `:${line}` : ''}`;
+    const href = input.runbookHref?.(runbook, line);
     return href ? `[${mdCell(label)}](${href})` : mdCell(label);
-  };
+  });
+  const where = (e: TimelineEntry): string => whereCell(e.runbook, e.line);
+  // The cells of a run's row depend on a few fields each, which repeat from run to run.
+  const titleCell = memoize3((title: string | undefined, heading: string | undefined, command: string | undefined): string =>
+    mdCell(runTitle({ title, section: heading === undefined ? undefined : [heading], command }, 80)));
+  const stepCell = (e: TimelineEntry): string => titleCell(e.title, e.section?.length ? e.section[e.section.length - 1] : undefined, e.command);
+  const commandCells = memoize2((command: string | undefined, max: number): string => mdCell(mdCode(commandCell(command, max))));
 
   // Header
   push(`# Post-mortem: ${incident.title}`, '');
@@ -105,7 +115,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   if (!ms.mitigated && !ms.resolved && !incident.resolution) push('- Neither `mitigated` nor `resolved` was recorded.');
   push('', prompt('What stopped the impact, and what made the fix permanent?'), '');
 
-  const pinnedEntries = entries.filter((e) => pinned.has(e.id));
+  const pinnedEntries = pinned.size ? entries.filter((e) => pinned.has(e.id)) : [];
   push('## Key moments (pinned)', '');
   if (!pinnedEntries.length) push('No entries were pinned. Pin entries in the timeline to feature them here.', '');
   for (const e of pinnedEntries) {
@@ -125,7 +135,7 @@ export function renderPostmortem(input: PostmortemInput): string {
     push('| Time (UTC) | Runbook | Step | Command | Result | Output |', '|---|---|---|---|---|---|');
     // A run with no recorded result is listed with the failures: nobody knows it succeeded.
     for (const e of runs.filter((r) => isFailure(r) || isUnfinished(r))) {
-      push(`| ${formatUtc(e.time)} | ${where(e)} | ${mdCell(runTitle(e, 80))} | ${mdCell(mdCode(commandCell(e, 80)))} | ${exitText(e)} | ${outputLink(e)} |`);
+      push(`| ${formatUtc(e.time)} | ${where(e)} | ${stepCell(e)} | ${commandCells(e.command, 80)} | ${exitText(e)} | ${outputLink(e)} |`);
     }
     push('');
   }
@@ -169,7 +179,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   else {
     push('| # | Time (UTC) | Runbook | Step | Command | Result | Duration | Output |', '|---|---|---|---|---|---|---|---|');
     runs.forEach((e, i) => {
-      push(`| ${i + 1} | ${formatUtc(e.time)} | ${where(e)} | ${mdCell(runTitle(e, 80))} | ${mdCell(mdCode(commandCell(e, 100)))} | ${exitText(e)}${e.truncated ? ' (output truncated)' : ''} | ${e.durationMs !== undefined ? formatDuration(e.durationMs) : ''} | ${outputLink(e)} |`);
+      push(`| ${i + 1} | ${formatUtc(e.time)} | ${where(e)} | ${stepCell(e)} | ${commandCells(e.command, 100)} | ${exitText(e)}${e.truncated ? ' (output truncated)' : ''} | ${e.durationMs !== undefined ? formatDuration(e.durationMs) : ''} | ${outputLink(e)} |`);
     });
     push('');
   }
@@ -179,12 +189,12 @@ export function renderPostmortem(input: PostmortemInput): string {
     for (const e of sent) push(`- ${formatUtc(e.time)} ${mdCell(describeEntry(e))}`);
     push('');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return doc.text();
 }
 
 /** The first command of a run (not its shebang or a comment), with ` …` when more lines follow. */
-function commandCell(e: TimelineEntry, max: number): string {
-  const code = e.command ?? '';
+function commandCell(command: string | undefined, max: number): string {
+  const code = command ?? '';
   const first = firstCommand(code);
   if (first === undefined) return firstLine(code, max);
   const rest = code.slice(code.indexOf(first) + first.length);

@@ -165,6 +165,8 @@ export function compareEntries(a: Pick<TimelineEntry, 'time' | 'id'>, b: Pick<Ti
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const lineName = (i: number): string => `${TIMELINE_JSONL} line ${i + 1}`;
+
 /**
  * Reads timeline.jsonl in (time, id) order, with run records folded (see foldRunRecords). A
  * half-written last line or a corrupt line is reported and skipped.
@@ -181,22 +183,20 @@ export async function readTimeline(dir: string): Promise<TimelineRead> {
   const problems: string[] = [];
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.trim()) return;
-    const where = `${TIMELINE_JSONL} line ${i + 1}`;
-    const unfinished = i === lines.length - 1;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      problems.push(unfinished
-        ? `${where}: incomplete last line (a write was interrupted); skipped`
-        : `${where}: not valid JSON; skipped`);
+      problems.push(i === lines.length - 1
+        ? `${lineName(i)}: incomplete last line (a write was interrupted); skipped`
+        : `${lineName(i)}: not valid JSON; skipped`);
       return;
     }
     const e = value as Partial<TimelineEntry> | null;
     if (!e || typeof e !== 'object' || Array.isArray(e) || typeof e.id !== 'string' || typeof e.time !== 'string' || typeof e.kind !== 'string') {
-      problems.push(`${where}: not a timeline entry (needs id, time and kind); skipped`);
+      problems.push(`${lineName(i)}: not a timeline entry (needs id, time and kind); skipped`);
       return;
     }
     entries.push(e as TimelineEntry);

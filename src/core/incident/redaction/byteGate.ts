@@ -58,7 +58,7 @@ function verify(table: GateTable, buf: Uint8Array, from: number, to: number, i: 
 }
 
 /** Of all characters only these two lower-case to ASCII (İ to i̇, the Kelvin sign to k). */
-const LOWERS_TO_ASCII = /[\u0130\u212a]/;
+const lowersToAscii = (text: string): boolean => text.includes('\u0130') || text.includes('\u212a');
 
 /**
  * The string gate's verdict for `text` (false only when no rule could fire), through its UTF-8
@@ -66,6 +66,12 @@ const LOWERS_TO_ASCII = /[\u0130\u212a]/;
  * text with characters beyond Latin-1, which V8 keeps as two bytes per character.
  */
 export function textMayHoldSecret(text: string): boolean {
-  if (LOWERS_TO_ASCII.test(text)) return mayHoldSecret(text.toLowerCase());
+  if (lowersToAscii(text)) return mayHoldSecret(text.toLowerCase());
   return bytesMayHoldSecret(Buffer.from(text, 'utf8'));
+}
+
+/** textMayHoldSecret(text) where `utf8[from, to)` is already the text's UTF-8. */
+export function encodedMayHoldSecret(text: string, utf8: Uint8Array, from: number, to: number): boolean {
+  if (lowersToAscii(text)) return mayHoldSecret(text.toLowerCase());
+  return bytesMayHoldSecret(utf8, from, to);
 }

@@ -7,6 +7,7 @@
 import { entropySpans } from './entropy';
 import { PROVIDER_TOKENS, providerTriggers } from './providerTokens';
 import { MARKER_PREFIX, pemBody, type SecretSpan } from './spans';
+import { createTriggerFinder } from './triggerFinder';
 
 interface PatternRule {
   kind: string | ((m: RegExpExecArray) => string);
@@ -109,10 +110,14 @@ function groupStart(m: RegExpExecArray, g: number): number {
   return m.index + whole.lastIndexOf(part);
 }
 
+let findTriggers: ((lower: string) => Set<string>) | undefined;
+
 export function patternSpans(text: string, lower: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
+  findTriggers ??= createTriggerFinder(PATTERN_RULES.flatMap((r) => r.triggers));
+  const found = findTriggers(lower);
   for (const rule of PATTERN_RULES) {
-    if (!rule.triggers.some((t) => lower.includes(t))) continue;
+    if (!rule.triggers.some((t) => found.has(t))) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       if (m[0].length === 0) { rule.pattern.lastIndex++; continue; }

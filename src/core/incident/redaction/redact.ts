@@ -7,7 +7,7 @@
 import { patternSpans } from './patternRules';
 import { secretlintSpans } from './secretlintRules';
 import { applySpans, TOKEN_CHAR, wholeTokens, type SecretSpan } from './spans';
-import { textMayHoldSecret } from './byteGate';
+import { encodedMayHoldSecret, textMayHoldSecret } from './byteGate';
 import { initialState, inStructure, mayHaveStructure, structuredSpans, type StructureState } from './structured';
 
 export interface RedactionResult {
@@ -39,13 +39,13 @@ function literalSpans(text: string, literals: string[]): SecretSpan[] {
 }
 
 /** Every secret found in `text` (whole lines), advancing the multi-line state. */
-function detect(text: string, state: StructureState, literals: string[]): SecretSpan[] {
+function detect(text: string, state: StructureState, literals: string[], gate: (text: string) => boolean = textMayHoldSecret): SecretSpan[] {
   const spans = literals.length ? literalSpans(text, literals) : [];
   if (!text) return spans;
   const inside = inStructure(state);
   // Most output holds no trigger word at all: one pass instead of every rule's own check.
   // The gate's triggers include the structure triggers, so it also rules those out.
-  if (!inside && !textMayHoldSecret(text)) return spans;
+  if (!inside && !gate(text)) return spans;
   const lower = text.toLowerCase();
   if (inside || mayHaveStructure(text)) spans.push(...structuredSpans(text, state));
   spans.push(...secretlintSpans(text), ...patternSpans(text, lower));
@@ -87,8 +87,10 @@ function safeCut(text: string, spans: SecretSpan[]): number {
   return cut;
 }
 
+const literalsOf = (options: RedactorOptions): string[] => [...new Set(options.literals ?? [])].filter((v) => v.length >= MIN_LITERAL);
+
 export function createRedactor(options: RedactorOptions = {}): Redactor {
-  const literals = [...new Set(options.literals ?? [])].filter((v) => v.length >= MIN_LITERAL);
+  const literals = literalsOf(options);
   const state = initialState();
   let pending = '';
   /** Secrets found in the held-back text while it still had its full context (offsets into `pending`). */
@@ -128,7 +130,58 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 /** redactText works in batches of this size: the rules then run only on batches that hold a trigger. */
 const TEXT_BATCH = 64 * 1024;
 
-export function redactText(text: string, options: RedactorOptions = {}): RedactionResult {
+/**
+ * Where the redactor fed `text` in TEXT_BATCH pieces releases whole lines: the end of each
+ * release, the last one the end of the text. Undefined when some line is too long to be held
+ * back whole (the redactor then releases it in pieces of its own choosing).
+ */
+function releaseEnds(text: string): number[] | undefined {
+  const ends: number[] = [];
+  let held = 0;
+  for (let at = 0; at < text.length; at += TEXT_BATCH) {
+    const end = Math.min(at + TEXT_BATCH, text.length);
+    const nl = text.lastIndexOf('\n', end - 1);
+    if (nl >= held) ends.push((held = nl + 1));
+    else if (end - held > MAX_PENDING) return undefined;
+  }
+  ends.push(text.length);
+  return ends;
+}
+
+/**
+ * The same as pushing `text` through a redactor in TEXT_BATCH pieces and ending it, but each
+ * release is a slice of `text` (no pending text copied, nothing joined when no batch changed):
+ * a post-mortem is megabytes of two-byte text, nearly all of it without a trigger. `utf8`: the
+ * text's UTF-8, when the caller has it, for the gate to read instead of encoding each release.
+ */
+export function redactText(text: string, options: RedactorOptions = {}, utf8?: Uint8Array): RedactionResult {
+  const ends = releaseEnds(text);
+  if (!ends) return redactInPieces(text, options);
+  const literals = literalsOf(options);
+  const state = initialState();
+  const parts: string[] = [];
+  let counts: Record<string, number> = {};
+  let changed = false;
+  let from = 0;
+  let byteFrom = 0;
+  for (const end of ends) {
+    if (end === from) continue;
+    const ready = text.slice(from, end);
+    // Releases end after a newline, so no character is cut between two of them.
+    const byteTo = utf8 ? byteFrom + Buffer.byteLength(ready, 'utf8') : 0;
+    const at = byteFrom;
+    const gate = utf8 ? (t: string) => encodedMayHoldSecret(t, utf8, at, byteTo) : textMayHoldSecret;
+    byteFrom = byteTo;
+    const res = applySpans(ready, detect(ready, state, literals, gate));
+    parts.push(res.text);
+    counts = mergeCounts(counts, res.counts);
+    changed ||= res.text !== ready;
+    from = end;
+  }
+  return { text: changed ? parts.join('') : text, counts };
+}
+
+function redactInPieces(text: string, options: RedactorOptions): RedactionResult {
   const r = createRedactor(options);
   const parts: string[] = [];
   let counts: Record<string, number> = {};

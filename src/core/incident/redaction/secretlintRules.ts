@@ -7,6 +7,7 @@
  */
 import type { SecretLintRuleCreator, SecretLintRuleContext, SecretLintRuleReportHandler } from '@secretlint/types' with { 'resolution-mode': 'import' };
 import { pemBody, type SecretSpan } from './spans';
+import { createTriggerFinder } from './triggerFinder';
 
 // The preset is ESM-only; Node 20.19+ and esbuild both load it through require(). Loaded on
 // the first redaction, not at activation (the extension ships it as a file of its own).
@@ -146,12 +147,16 @@ export function secretlintTriggers(): string[] | null {
   return rules.some((r) => !r.triggers) ? null : rules.flatMap((r) => r.triggers ?? []);
 }
 
+let findTriggers: ((text: string) => Set<string>) | undefined;
+
 export function secretlintSpans(text: string): SecretSpan[] {
   const { rules, sink } = load();
   const spans: SecretSpan[] = [];
   const src = source(text);
+  findTriggers ??= createTriggerFinder(rules.flatMap((r) => r.triggers ?? []));
+  const found = findTriggers(text);
   for (const rule of rules) {
-    if (rule.triggers && !rule.triggers.some((t) => text.includes(t))) continue;
+    if (rule.triggers && !rule.triggers.some((t) => found.has(t))) continue;
     sink.length = 0;
     // Scanner rules report synchronously; a rule that went async could not redact in time, so its promise is ignored.
     const pending = rule.handler.file?.(src);
