@@ -11,7 +11,7 @@ import { authFromEnv } from '../../core/integrations/httpAuth';
 import { kubeScope, pipeExecutor, readIncidentView, promqlExecutor, runPipeline, targetName, type PrepareProblem, type RunOutcome } from '../../core/run';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
-import { actorName } from '../actor';
+import { actorNameSoon } from '../actor';
 import { syncIfShared } from '../../core/team/teamIncident';
 import { selectBlock } from '../selectBlock';
 import { ambientTarget, kubeconfigFromFlags, retargetHelp, runTargetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
@@ -161,6 +161,7 @@ function finish(outcome: RunOutcome, lines: string | undefined): number {
 export async function run(argv: string[]): Promise<number> {
   return withUsageErrors('run', async () => {
     const { values, positionals } = parseCommandArgs(argv, runOptions, { min: 1, max: 1, names: 'FILE (the runbook)' });
+    const actor = actorNameSoon();
     const vars = parseKeyValues(values.var, '--var');
     const timeoutSeconds = values.timeout !== undefined ? parseSecondsFlag(values.timeout, '--timeout') : undefined;
     const lines = values.lines === undefined ? undefined : parseLines(values.lines);
@@ -220,7 +221,7 @@ export async function run(argv: string[]): Promise<number> {
         target: { requested: kube?.target ?? null, policy: values.retarget ? 'retarget' : 'pinned-wins', ambient: () => ambientTarget(values) },
         shell: values.shell,
         timeoutSeconds,
-        actor: actorName(),
+        actor: await actor,
         safety: promql ? undefined : readCliSafety(file),
         signal: stop.signal,
       }, driver, {
