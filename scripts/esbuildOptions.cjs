@@ -43,6 +43,36 @@ const treeSitterRequire = {
   },
 };
 
+// markdown-it's constructor makes a LinkifyIt (its module and regexes cost 3–4 ms a start) that a
+// parser with linkify off (src/core/runbook/markdown.ts) never asks anything; it takes
+// decodeHTML from entities' index, which also builds the encoding tables. Here the LinkifyIt is
+// made on first use, and the decoders come from entities' decode.js (the same functions).
+const markdownItLean = {
+  name: 'markdown-it-lean',
+  setup(build) {
+    const fromMarkdownIt = (args) => /[\\/]markdown-it[\\/]/.test(args.importer);
+    build.onResolve({ filter: /^linkify-it$/ }, (args) => (fromMarkdownIt(args) ? { path: 'lazy-linkify-it', namespace: 'markdown-it-lean' } : undefined));
+    build.onLoad({ filter: /^lazy-linkify-it$/, namespace: 'markdown-it-lean' }, () => ({
+      contents: `export default function LazyLinkifyIt(...args) {
+  let real;
+  const it = () => {
+    const m = require('linkify-it');
+    return (real ??= new (m.default ?? m)(...args));
+  };
+  return new Proxy({}, {
+    get: (_, key) => { const v = it()[key]; return typeof v === 'function' ? v.bind(it()) : v; },
+    set: (_, key, value) => { it()[key] = value; return true; },
+    has: (_, key) => key in it(),
+  });
+}
+`,
+      loader: 'js',
+      resolveDir: __dirname,
+    }));
+    build.onResolve({ filter: /^entities$/ }, (args) => (fromMarkdownIt(args) ? build.resolve('entities/lib/decode.js', { kind: args.kind, resolveDir: args.resolveDir }).then((r) => ({ path: r.path })) : undefined));
+  },
+};
+
 exports.nodeBundle = {
   bundle: true,
   platform: 'node',
@@ -55,7 +85,7 @@ exports.nodeBundle = {
   // jsonc-parser's UMD main loads its parts with require() calls esbuild cannot follow.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   supported: { 'dynamic-import': false },
-  plugins: [gateWasm, treeSitterRequire],
+  plugins: [gateWasm, treeSitterRequire, markdownItLean],
 };
 
 // The CLI is two files: the bundle, and dist/cli.js, a launcher that compiles it with a V8 code
