@@ -5,7 +5,6 @@ import { effectiveTimeoutMs } from '../exec/timeout';
 import { fillWithSecrets } from '../runbook/secretPlaceholders';
 import { selectBlockLines } from '../runbook/selectLines';
 import type { RunbookBlock } from '../runbook/types';
-import type { KubeTarget } from '../kube/types';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../integrations/prometheusClient';
 import { chooseTarget } from './target';
 import { readIncidentView, type TimelineSnapshot } from './incidentView';
@@ -27,11 +26,6 @@ export function runTimeoutMs(req: Pick<RunRequest, 'timeoutSeconds' | 'defaultTi
   if (req.timeoutSeconds !== undefined) return req.timeoutSeconds > 0 ? Math.round(req.timeoutSeconds * 1000) : undefined;
   const fallback = req.defaultTimeoutSeconds ?? (block.kind === 'promql' ? DEFAULT_QUERY_TIMEOUT_MS / 1000 : 0);
   return effectiveTimeoutMs(block.attributes.timeout, fallback);
-}
-
-/** The incident's pinned target; none while the folder is not made yet (the CLI makes it once the run is allowed). */
-export async function pinnedTarget(incidentDir: string | undefined): Promise<KubeTarget | null> {
-  return (await readIncidentView(incidentDir)).pinned;
 }
 
 /**
