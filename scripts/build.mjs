@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { nodeBundle } from './esbuildOptions.cjs';
+import { CLI_BUNDLE, nodeBundle, writeCliLauncher } from './esbuildOptions.cjs';
 import { vscodeApiNames } from './vscodeApiNames.cjs';
 
 const watch = process.argv.includes('--watch');
@@ -58,7 +58,8 @@ const builds = [
     sourcemap: false,
   })),
   // The CLI loads them on first use too: a local block never needs client-node's 14 MB.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [...nodeBundle.plugins, loadApart], banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  // dist/cli.js is its launcher (written below), which compiles this bundle with a code cache.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: `dist/${CLI_BUNDLE}`, plugins: [...nodeBundle.plugins, loadApart] },
 ];
 
 // Webview assets from node_modules, copied so the VSIX ships them (media/vendor is generated, not committed).
@@ -70,6 +71,7 @@ const vendor = [
   ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm', 'dist/tree-sitter.wasm'],
   ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm'],
 ];
+writeCliLauncher(path.join(repo, 'dist'));
 for (const [from, to] of vendor) {
   fs.mkdirSync(path.join(repo, path.dirname(to)), { recursive: true });
   fs.copyFileSync(path.join(repo, from), path.join(repo, to));

@@ -230,3 +230,15 @@ test('--var: a secret placeholder value runs as typed, is masked in the live out
     assert.ok(!fs.readFileSync(path.join(dir, f), 'utf8').includes(password), f);
   }
 });
+
+test('a block that asks for a terminal is said to run without one, in a new incident folder and in an existing one', () => {
+  const runbook = path.join(tmp, 'tty.md');
+  fs.writeFileSync(runbook, '# TTY\n\n```bash interactive=true\necho hi\n```\n');
+  const dir = incidentDir('tty');
+  for (const time of ['new', 'existing']) {
+    const r = runCli(runbook, '--block', '1', '--incident', dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /block 1 asks for a terminal; running it without a TTY/, `${time} folder`);
+  }
+  assert.equal(timeline(dir).length, 2);
+});

@@ -8,10 +8,10 @@ import type { TimelineEntry } from '../../core/incident/types';
 import { exitText } from '../../core/incident/entryText';
 import { needsTerminal } from '../../core/exec/needsTty';
 import { authFromEnv } from '../../core/integrations/httpAuth';
-import { kubeScope, pinnedTarget, pipeExecutor, promqlExecutor, runPipeline, targetName, type PrepareProblem, type RunOutcome } from '../../core/run';
+import { kubeScope, pipeExecutor, readIncidentView, promqlExecutor, runPipeline, targetName, type PrepareProblem, type RunOutcome } from '../../core/run';
 import { parseCommandArgs, parseKeyValues, parseSecondsFlag, UsageError, withUsageErrors } from '../args';
 import { readInputFile } from '../inputFile';
-import { actorName } from '../actor';
+import { actorNameSoon } from '../actor';
 import { syncIfShared } from '../../core/team/teamIncident';
 import { selectBlock } from '../selectBlock';
 import { ambientTarget, kubeconfigFromFlags, retargetHelp, runTargetFromFlags, targetHelp, targetOptions } from '../kubeTarget';
@@ -161,6 +161,7 @@ function finish(outcome: RunOutcome, lines: string | undefined): number {
 export async function run(argv: string[]): Promise<number> {
   return withUsageErrors('run', async () => {
     const { values, positionals } = parseCommandArgs(argv, runOptions, { min: 1, max: 1, names: 'FILE (the runbook)' });
+    const actor = actorNameSoon();
     const vars = parseKeyValues(values.var, '--var');
     const timeoutSeconds = values.timeout !== undefined ? parseSecondsFlag(values.timeout, '--timeout') : undefined;
     const lines = values.lines === undefined ? undefined : parseLines(values.lines);
@@ -169,12 +170,14 @@ export async function run(argv: string[]): Promise<number> {
     const block = selectBlock(runbook, file, values);
     const promql = block.kind === 'promql';
     if (!promql && !values.incident) throw new UsageError('missing --incident DIR (the incident folder to record in)');
-    let pinned;
+    // Read once: the pinned target decides the flags' target, and prepare reuses the read.
+    let incident;
     try {
-      pinned = await pinnedTarget(values.incident);
+      incident = await readIncidentView(values.incident);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    const pinned = incident.pinned;
     const kube = runTargetFromFlags(values, pinned);
     // The workspace's runbookLens.cluster.serviceProxy, then the flag (bad values were already warned about by the safety read).
     const serviceProxy = !values['no-service-proxy'] && readWorkspaceSettings(file, () => undefined).clusterServiceProxy;
@@ -186,10 +189,13 @@ export async function run(argv: string[]): Promise<number> {
     // Made only once the run is allowed: a refused run leaves no incident folder behind.
     driver.beforeRun = async () => {
       if (!values.incident) return;
-      try {
-        await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) });
-      } catch (err) {
-        throw new UsageError((err as Error).message);
+      // An existing folder was read (and found sound) above.
+      if (!incident.exists) {
+        try {
+          await ensureIncidentDir(values.incident, { title: path.basename(path.resolve(values.incident)) });
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
       }
       if (!promql && needsTerminal(block)) process.stderr.write(`runbook-lens run: block ${block.index} asks for a terminal; running it without a TTY\n`);
     };
@@ -210,11 +216,12 @@ export async function run(argv: string[]): Promise<number> {
         block,
         lines,
         incidentDir: values.incident,
+        incident,
         vars,
         target: { requested: kube?.target ?? null, policy: values.retarget ? 'retarget' : 'pinned-wins', ambient: () => ambientTarget(values) },
         shell: values.shell,
         timeoutSeconds,
-        actor: actorName(),
+        actor: await actor,
         safety: promql ? undefined : readCliSafety(file),
         signal: stop.signal,
       }, driver, {

@@ -45,8 +45,21 @@ export function bashParser(): Promise<Parser> {
  */
 const LINE_START_BACKSLASH = /(?<=^|\n)\\/g;
 
+/**
+ * The last few trees parsed, by text: a run's guard reads the same code three times (the
+ * classification, the constants shown in the consent dialog, the commands that print secrets).
+ * Each caller gets its own copy (cheap: copies share the tree's nodes) and deletes it.
+ */
+const recent: { parser: Parser; text: string; tree: Tree }[] = [];
+const RECENT_TREES = 4;
+
 export function parseWith(parser: Parser, code: string): Tree {
-  const tree = parser.parse(code.replace(LINE_START_BACKSLASH, ' '));
+  const text = code.replace(LINE_START_BACKSLASH, ' ');
+  const hit = recent.find((r) => r.parser === parser && r.text === text);
+  if (hit) return hit.tree.copy();
+  const tree = parser.parse(text);
   if (!tree) throw new Error('the bash parser returned no tree');
-  return tree;
+  recent.unshift({ parser, text, tree });
+  if (recent.length > RECENT_TREES) recent.pop()!.tree.delete();
+  return tree.copy();
 }

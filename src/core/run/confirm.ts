@@ -1,5 +1,5 @@
-import type { Confirmation } from '../incident/types';
-import { readTimeline } from '../incident/timeline';
+import type { Confirmation, TimelineEntry } from '../incident/types';
+import { currentEntries, type TimelineSnapshot } from './incidentView';
 import { DEFAULT_RECENT_RUN_MINUTES, recentTeammateRun, teammateRunLine } from '../incident/blockRuns';
 import type { ConsentQuestion, PreparedRun, RefusalReason, RunDriver } from './types';
 
@@ -10,7 +10,7 @@ export type Consent = { ok: true; confirmation?: Confirmation } | { ok: false; r
  * refuses; a destructive block needs the driver's yes (a dialog, --yes); on a protected context
  * also the context's name typed exactly (an input box, --confirm-context).
  */
-export async function confirmRun(run: PreparedRun, driver: RunDriver): Promise<Consent> {
+export async function confirmRun(run: PreparedRun, driver: RunDriver, timeline?: TimelineSnapshot): Promise<Consent> {
   if (run.request.confirmed) return { ok: true, confirmation: run.request.confirmed };
   const destructive = run.assessment.destructive.map((d) => d.command);
   const q: ConsentQuestion = { run, destructive };
@@ -27,7 +27,7 @@ export async function confirmRun(run: PreparedRun, driver: RunDriver): Promise<C
       return refuse('denied');
     case 'confirm':
     case 'type-context': {
-      const teammate = await teammateRunOf(run);
+      const teammate = await teammateRunOf(run, timeline);
       if (teammate) q.teammateRun = teammate;
       if (!(await driver.consent(q))) return refuse('declined');
       if (run.decision.action === 'confirm') return { ok: true, confirmation: { method: methods.confirm, destructive, at: new Date().toISOString() } };
@@ -39,12 +39,15 @@ export async function confirmRun(run: PreparedRun, driver: RunDriver): Promise<C
   }
 }
 
-/** A teammate's recent run of this block, from the incident's timeline: a question worth asking twice. */
-async function teammateRunOf(run: PreparedRun): Promise<string | undefined> {
+/**
+ * A teammate's recent run of this block, from the incident's timeline: a question worth asking
+ * twice. `timeline`: prepare's read, used while the file is unchanged.
+ */
+async function teammateRunOf(run: PreparedRun, timeline: TimelineSnapshot | undefined): Promise<string | undefined> {
   const { incidentDir, runbookRel, actor, recentRunMinutes = DEFAULT_RECENT_RUN_MINUTES } = run.request;
   if (!incidentDir || recentRunMinutes <= 0) return undefined;
   // An unreadable timeline only loses the warning; the run's own recording reports that problem.
-  const entries = await readTimeline(incidentDir).then((t) => t.entries, () => []);
+  const entries = await currentEntries(incidentDir, timeline).catch((): TimelineEntry[] => []);
   const now = new Date();
   const found = recentTeammateRun(entries, { runbookRel, block: run.block.index, me: actor, now, withinMs: recentRunMinutes * 60_000 });
   return found ? teammateRunLine(found, now) : undefined;

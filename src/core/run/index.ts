@@ -1,8 +1,9 @@
 /** The run pipeline's public face: adapters (extension, CLI) import from here. */
 export * from './types';
 export { runPipeline, type PipelineParts } from './pipeline';
-export { prepareRun, blockCwd, runTimeoutMs, pinnedTarget, type Prepared } from './prepare';
+export { prepareRun, blockCwd, runTimeoutMs, type Prepared } from './prepare';
 export { confirmRun, type Consent } from './confirm';
+export { readIncidentView, type IncidentView, type TimelineSnapshot } from './incidentView';
 export { applyScope, kubeScope, type Scope } from './scope';
 export { chooseTarget, targetName, type TargetChoice } from './target';
 export { RunNotRecordedError, commandResultEntry } from './record';

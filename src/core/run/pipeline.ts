@@ -28,7 +28,7 @@ export async function runPipeline(req: RunRequest, driver: RunDriver, parts: Pip
   const run = prepared.run;
   driver.progress?.('prepared', run);
 
-  const consent = await confirmRun(run, driver);
+  const consent = await confirmRun(run, driver, prepared.timeline);
   if (!consent.ok) return { status: 'refused', run, reason: consent.reason };
   driver.progress?.('confirmed', run);
   await driver.beforeRun?.(run);

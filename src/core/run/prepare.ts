@@ -1,20 +1,18 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { INCIDENT_JSON } from '../incident/incidentFiles';
 import { judgeBlock } from '../guard/judgeBlock';
-import { readIncident } from '../incident/incidentStore';
 import { secretCommands } from '../incident/redaction/secretCommands';
 import { effectiveTimeoutMs } from '../exec/timeout';
 import { fillWithSecrets } from '../runbook/secretPlaceholders';
 import { selectBlockLines } from '../runbook/selectLines';
 import type { RunbookBlock } from '../runbook/types';
-import type { KubeTarget } from '../kube/types';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../integrations/prometheusClient';
 import { chooseTarget } from './target';
+import { readIncidentView, type TimelineSnapshot } from './incidentView';
 import type { PreparedRun, PrepareProblem, RunDriver, RunRequest } from './types';
 
 export type Prepared =
-  | { ok: true; run: PreparedRun }
+  /** `timeline`: the entries the pinned target was folded from, for confirmRun. */
+  | { ok: true; run: PreparedRun; timeline?: TimelineSnapshot }
   | { ok: false; problem: PrepareProblem; block: RunbookBlock }
   | { ok: false; cancelled: true };
 
@@ -30,13 +28,6 @@ export function runTimeoutMs(req: Pick<RunRequest, 'timeoutSeconds' | 'defaultTi
   return effectiveTimeoutMs(block.attributes.timeout, fallback);
 }
 
-/** The incident's pinned target; none while the folder is not made yet (the CLI makes it once the run is allowed). */
-export async function pinnedTarget(incidentDir: string | undefined): Promise<KubeTarget | null> {
-  if (!incidentDir) return null;
-  if (!(await fs.stat(path.join(incidentDir, INCIDENT_JSON)).then(() => true, () => false))) return null;
-  return (await readIncident(incidentDir)).target ?? null;
-}
-
 /**
  * Everything a run needs, worked out once: the block (or the selected lines of it), the target
  * (the incident's pinned one wins), the placeholder values (the driver asks for missing ones),
@@ -50,7 +41,9 @@ export async function prepareRun(req: RunRequest, driver: RunDriver): Promise<Pr
     block = picked.block;
   }
   if (block.kind === 'shell' && !req.incidentDir) return { ok: false, problem: { kind: 'no-incident' }, block };
-  const chosen = chooseTarget(await pinnedTarget(req.incidentDir), req.target);
+  // The caller's read of the folder (the CLI's, for its target flags), else one read here.
+  const view = req.incident ?? await readIncidentView(req.incidentDir);
+  const chosen = chooseTarget(view.pinned, req.target);
   if (!chosen.ok) return { ok: false, problem: chosen.problem, block };
   const target = chosen.target;
 
@@ -66,6 +59,7 @@ export async function prepareRun(req: RunRequest, driver: RunDriver): Promise<Pr
     : { assessment: { destructive: [], denied: [], uncertain: [], hiddenUnicode: [] }, decision: { action: 'run' as const, reasons: [] } };
   return {
     ok: true,
+    ...(view.timeline ? { timeline: view.timeline } : {}),
     run: {
       request: req,
       block,

@@ -11,6 +11,7 @@ import type { Assessment, GuardRules } from '../guard/types';
 import type { ConfirmationDecision } from '../guard/confirmation';
 import type { PromqlOutcome } from '../integrations/promqlRun';
 import type { OutputStream, RunProcessOptions } from '../exec/runner';
+import type { IncidentView } from './incidentView';
 
 export type { OutputStream };
 
@@ -45,6 +46,8 @@ export interface RunRequest {
   lines?: [number, number];
   /** Where the run is recorded. Required for shell blocks; a query without it is not recorded. */
   incidentDir?: string;
+  /** incidentDir as the caller already read it (readIncidentView): prepare does not read it again. */
+  incident?: IncidentView;
   /** Placeholder values given up front (flags, run-all forms); the driver is asked for the rest. */
   vars?: Record<string, string>;
   target?: TargetRequest;

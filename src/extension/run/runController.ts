@@ -121,7 +121,7 @@ export class RunController implements vscode.Disposable {
       if ('problem' in prepared) void showError(`${invalidText({ status: 'invalid', problem: prepared.problem, block }, options)}`);
       return undefined;
     }
-    const consent = await confirmRun(prepared.run, driver);
+    const consent = await confirmRun(prepared.run, driver, prepared.timeline);
     if (!consent.ok) return undefined;
     return { values: prepared.run.values, confirmation: consent.confirmation ?? { method: 'none', destructive: [], at: new Date().toISOString() } };
   }

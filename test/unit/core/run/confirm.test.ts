@@ -102,3 +102,27 @@ test('the consent question names a teammate\'s recent run of the same block; not
   assert.equal(await ask(), 'bob ran this block 3 min ago on prod/payments: ✓ 0');
   assert.equal(await ask({ recentRunMinutes: 0 }), undefined, '0: never');
 });
+
+test('the teammate question reads prepare\'s timeline while the file is unchanged, and the file again once it grew', async (t) => {
+  const dir = tmpDir(t);
+  const { runbookPath, blocks } = blocksOf(dir, RUNBOOK);
+  const incidentDir = await incident(dir);
+  const bob = (id: string) => ({
+    id, time: new Date(Date.now() - 3 * 60_000).toISOString(), kind: 'command' as const, actor: 'bob', runbook: 'runbook.md', block: blocks[1].index,
+    status: 'ok' as const, exitCode: 0, durationMs: 800, target: { context: 'prod', cluster: 'c', namespace: 'payments' },
+  });
+  await appendEntry(incidentDir, { id: 'note', time: new Date().toISOString(), kind: 'note', text: 'x' });
+  const p = await prepareRun(request(runbookPath, blocks[1], { incidentDir, target: { requested: A } }), new ScriptedDriver());
+  assert.ok(p.ok && p.timeline);
+  // Only the snapshot holds bob's run: it is used while timeline.jsonl is as it was read.
+  p.timeline.entries.push(bob('only-in-snapshot'));
+  const driver = new ScriptedDriver({ consent: false });
+  await confirmRun(p.run, driver, p.timeline);
+  assert.match(driver.asked.consent[0].teammateRun ?? '', /^bob ran this block 3 min ago/);
+  // Grown since: read again (the snapshot, emptied, would say nobody ran it).
+  await appendEntry(incidentDir, bob('in-file'));
+  p.timeline.entries.length = 0;
+  const again = new ScriptedDriver({ consent: false });
+  await confirmRun(p.run, again, p.timeline);
+  assert.match(again.asked.consent[0].teammateRun ?? '', /^bob ran this block 3 min ago/);
+});

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { prepareRun, type Prepared } from '../../../../src/core/run';
+import { prepareRun, readIncidentView, type Prepared } from '../../../../src/core/run';
+import { pinTarget } from '../../../../src/core/incident/lifecycle';
 import { ScriptedDriver } from '../../../support/scriptedDriver';
 import { A, B, blocksOf, fence, incident, request, tmpDir } from './helpers';
 
@@ -139,4 +140,20 @@ test('a promql block needs no incident and is not guarded', async (t) => {
   const { runbookPath, blocks } = blocksOf(dir, fence('promql', 'up{job="<job>"}'));
   const run = ok(await prepareRun(request(runbookPath, blocks[0], { vars: { job: 'api' } }), new ScriptedDriver()));
   assert.deepEqual([run.kind, run.code.trim(), run.decision.action], ['promql', 'up{job="api"}', 'run']);
+});
+
+test('the caller\'s read of the incident folder is what prepare uses; without one it reads the folder itself', async (t) => {
+  const dir = tmpDir(t);
+  const { runbookPath, blocks } = blocksOf(dir, fence('bash', 'kubectl get pods'));
+  const inc = await incident(dir, A);
+  const view = await readIncidentView(inc);
+  assert.deepEqual([view.exists, view.pinned], [true, A]);
+  await pinTarget(inc, B);
+  const given = await prepareRun(request(runbookPath, blocks[0], { incidentDir: inc, incident: view }), new ScriptedDriver());
+  assert.ok(given.ok);
+  assert.deepEqual(given.run.target, A, 'no second read');
+  assert.deepEqual(ok(await prepareRun(request(runbookPath, blocks[0], { incidentDir: inc }), new ScriptedDriver())).target, B);
+  // The entries the target was folded from come back for the consent question.
+  assert.deepEqual(given.timeline?.entries.map((e) => e.kind), view.timeline?.entries.map((e) => e.kind));
+  assert.deepEqual(await readIncidentView(path.join(dir, 'not-yet')), { exists: false, pinned: null });
 });

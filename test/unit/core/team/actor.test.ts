@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { defaultActor } from '../../../../src/core/team/actor';
+import { defaultActor, defaultActorSoon } from '../../../../src/core/team/actor';
 
-test('the default actor is git\'s user.name in the folder, else user.email, else the login name', (t) => {
+test('the default actor is git\'s user.name in the folder, else user.email, else the login name; the same without blocking', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-actor-'));
   const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
   // Only the folder's own config counts here, not the machine's.
@@ -21,10 +21,15 @@ test('the default actor is git\'s user.name in the folder, else user.email, else
   });
   const repo = path.join(dir, 'repo');
   execFileSync('git', ['init', '-q', repo]);
-  assert.equal(defaultActor(repo), os.userInfo().username, 'nothing set: the login name');
+  const both = async (cwd: string) => {
+    const sync = defaultActor(cwd);
+    assert.equal(await defaultActorSoon(cwd), sync, `both ways in ${cwd}`);
+    return sync;
+  };
+  assert.equal(await both(repo), os.userInfo().username, 'nothing set: the login name');
   execFileSync('git', ['config', 'user.email', 'carol@example.internal'], { cwd: repo });
-  assert.equal(defaultActor(repo), 'carol@example.internal');
+  assert.equal(await both(repo), 'carol@example.internal');
   execFileSync('git', ['config', 'user.name', 'carol'], { cwd: repo });
-  assert.equal(defaultActor(repo), 'carol');
-  assert.equal(defaultActor(path.join(dir, 'no-such-folder')), os.userInfo().username, 'a missing folder is not an error');
+  assert.equal(await both(repo), 'carol');
+  assert.equal(await both(path.join(dir, 'no-such-folder')), os.userInfo().username, 'a missing folder is not an error');
 });
