@@ -13,9 +13,10 @@ const vm = require('node:vm');
 const crypto = require('node:crypto');
 const Module = require('node:module');
 
-// V8 rejects a cache made under other flags: main.ts sets this one once the bundle runs, so it
-// is set before the compile too (setting it twice changes nothing).
-require('node:v8').setFlagsFromString('--liftoff-only');
+// V8 rejects a cache made under other flags: src/cli/main.ts sets this one once the bundle runs
+// (keep the two the same), so it is set before the compile too (setting it twice changes nothing).
+const v8Major = Number(process.versions.v8.split('.')[0]);
+require('node:v8').setFlagsFromString(v8Major === 11 ? '--wasm-tier-up-filter=0' : '--liftoff-only');
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
 const DIGEST = 32;

@@ -11,7 +11,9 @@ import { commandTable } from './commandTable';
 // Only function 0 of each module may tier up: the redaction gate's one function (byteGate.wat),
 // which runs over every byte of output and takes half the time when optimised (measured:
 // 215 → 103 ms of a 256 MiB run). The flag is V8's own, checked on Node 20's V8 11; elsewhere
-// (an unknown flag is an error line on stderr) every module stays on Liftoff.
+// (an unknown flag is an error line on stderr) every module stays on Liftoff. dist/cli.js (the
+// launcher, scripts/cliLauncher.cjs) sets the same before compiling: a code cache made under
+// other flags is rejected.
 const v8Major = Number(process.versions.v8.split('.')[0]);
 setFlagsFromString(v8Major === 11 ? '--wasm-tier-up-filter=0' : '--liftoff-only');
 
