@@ -4,6 +4,7 @@
  * time; windows overlap by the longest trigger, so a trigger within the range lies whole within
  * some window.
  */
+import * as os from 'node:os';
 import type { GateTable } from './gateTable';
 import { gateWasmBytes } from './gateWasm';
 
@@ -23,7 +24,7 @@ interface Exports {
 
 /** undefined when WebAssembly or the compiled module is not to be had (the JavaScript gate then runs). */
 export function createWasmGate(table: GateTable, bytes: Uint8Array<ArrayBuffer> | undefined = gateWasmBytes()): ByteScan | undefined {
-  if (!bytes || typeof WebAssembly !== 'object') return undefined;
+  if (!bytes || typeof WebAssembly !== 'object' || os.endianness() !== 'LE') return undefined;
   const keys = [...table.candidates.keys()].sort((a, b) => a - b);
   // Ranks are 16-bit.
   if (keys.length >= 1 << 16) return undefined;
@@ -47,10 +48,14 @@ export function createWasmGate(table: GateTable, bytes: Uint8Array<ArrayBuffer> 
   const mem = new Uint8Array(memory.buffer);
   const words = new DataView(memory.buffer);
   mem.set(new Uint8Array(table.hit.buffer, table.hit.byteOffset, table.hit.byteLength), 0);
+  // Built once a process, before anything is optimised: a typed array, not 65,536 DataView calls
+  // (WebAssembly memory is little-endian, so is every platform Node runs the extension on).
+  const rank = new Uint16Array(memory.buffer, RANK, table.hit.length);
   let set = 0;
   for (let w = 0; w < table.hit.length; w++) {
-    words.setUint16(RANK + 2 * w, set, true);
-    set += popcount(table.hit[w]);
+    rank[w] = set;
+    const x = table.hit[w];
+    if (x !== 0) set += popcount(x);
   }
   const where = new Map<Uint8Array, number>();
   let at = trigStart;
@@ -83,7 +88,7 @@ export function createWasmGate(table: GateTable, bytes: Uint8Array<ArrayBuffer> 
 }
 
 function popcount(x: number): number {
-  let n = 0;
-  for (let v = x >>> 0; v; v &= v - 1) n++;
-  return n;
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
