@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import { teamJoin, teamLatency, teamSync10k } from './figures/teamSync';
 import type { Figure, FigureResult } from './figure';
 import { lensesCold, lensesWarm } from './figures/codeLens';
-import { bigOutputInProcess, bigOutputMemory, bigOutputNodeFloor, bigOutputPipe, bigOutputTime } from './figures/bigOutput';
+import { bigOutputInProcess, bigOutputMemory, bigOutputNodeFloor, bigOutputNodeFloorPipe, bigOutputPipe, bigOutputTime } from './figures/bigOutput';
 import { trueBlock } from './figures/trueBlock';
 import { timelineAppend } from './figures/timelineAppend';
 import { postmortem } from './figures/postmortem';
@@ -17,7 +17,7 @@ import { serviceProxyGet } from './figures/serviceProxy';
 import { cliFirstOutput } from './figures/cliFirstOutput';
 import { editorFirstOutput, editorLensDuringRun, editorLoopDelay } from './figures/editorHost';
 
-const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, bigOutputPipe, bigOutputNodeFloor, bigOutputInProcess, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
+const figures: Figure[] = [lensesCold, lensesWarm, bigOutputTime, bigOutputMemory, bigOutputPipe, bigOutputNodeFloor, bigOutputNodeFloorPipe, bigOutputInProcess, trueBlock, timelineAppend, postmortem, podListing, serviceProxyGet, activation, vsixSize];
 figures.push(teamLatency, teamSync10k, teamJoin);
 figures.push(editorLoopDelay, editorLensDuringRun, editorFirstOutput, cliFirstOutput);
 

@@ -104,23 +104,38 @@ function figure(id: string, pipe: boolean, target: number): Figure {
 export const bigOutputTime = figure('output-256mib', false, 1.5);
 
 /**
- * What bounds the whole-process figure: a bare Node process (bench/child/relay.cjs) that only
- * copies the block's stdout to a file and to /dev/null, with no redaction and no CLI start-up.
+ * What bounds the whole-process figures: a bare Node process (bench/child/relay.cjs) that only
+ * copies the block's stdout to a file and to its own stdout (/dev/null, or a pipe to cat), with
+ * no redaction and no CLI start-up.
  */
-export const bigOutputNodeFloor: Figure = {
-  id: 'output-256mib-node-floor',
-  async run(): Promise<FigureResult> {
-    await setup();
-    const relay = path.resolve(__dirname, '../child/relay.cjs');
-    const file = path.join(work!.dir, 'relay.log');
-    const once = (bytes: number) => {
-      const t0 = process.hrtime.bigint();
-      const r = spawnSync('bash', ['-c', `'${process.execPath}' '${relay}' '${writer(bytes)}' '${file}' > /dev/null`]);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (r.status !== 0 || fs.statSync(file).size !== bytes) throw new Error(`the relay exited ${r.status}`);
-      fs.rmSync(file, { force: true });
-      return ms;
-    };
+function nodeFloor(id: string, pipe: boolean): Figure {
+  return {
+    id,
+    async run(): Promise<FigureResult> {
+      await setup();
+      const relay = path.resolve(__dirname, '../child/relay.cjs');
+      const file = path.join(work!.dir, 'relay.log');
+      const once = (bytes: number) => {
+        const run = `'${process.execPath}' '${relay}' '${writer(bytes)}' '${file}'`;
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync('bash', ['-c', pipe ? `${run} | cat > /dev/null` : `${run} > /dev/null`]);
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (r.status !== 0 || fs.statSync(file).size !== bytes) throw new Error(`the relay exited ${r.status}`);
+        fs.rmSync(file, { force: true });
+        return ms;
+      };
+      once(16 * MiB);
+      return ratioFigure({
+        id,
+        figure: `A bare Node relay of the same block to a file and ${pipe ? 'a pipe to cat' : '/dev/null'}, whole process (no redaction, no CLI)`,
+        baseline: BASH, target: `information: the floor under output-256mib${pipe ? '-pipe' : ''}`,
+      }, ...againstBash(() => once(256 * MiB)));
+    },
+  };
+}
+
+export const bigOutputNodeFloor = nodeFloor('output-256mib-node-floor', false);
+export const bigOutputNodeFloorPipe = nodeFloor('output-256mib-node-floor-pipe', true);
     once(16 * MiB);
     return ratioFigure({
       id: this.id,
