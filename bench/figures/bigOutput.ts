@@ -136,14 +136,6 @@ function nodeFloor(id: string, pipe: boolean): Figure {
 
 export const bigOutputNodeFloor = nodeFloor('output-256mib-node-floor', false);
 export const bigOutputNodeFloorPipe = nodeFloor('output-256mib-node-floor-pipe', true);
-    once(16 * MiB);
-    return ratioFigure({
-      id: this.id,
-      figure: 'A bare Node relay of the same block to a file and /dev/null, whole process (no redaction, no CLI)',
-      baseline: BASH, target: 'information: the floor under output-256mib',
-    }, ...againstBash(() => once(256 * MiB)));
-  },
-};
 export const bigOutputPipe = figure('output-256mib-pipe', true, 2);
 
 export const bigOutputMemory: Figure = {

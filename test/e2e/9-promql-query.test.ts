@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileMatching, goToLine, incidentDir, lensForBlock, quickOpen, scenario, startIncidentWhenAsked, waitForLens } from './workbench';
@@ -8,9 +7,10 @@ import { startPrometheus } from '../harness/monitoringServers';
 test('scenario 9: ▶ Query a range block against a real Prometheus, answer the placeholder, see the table and the chart', async () => {
   const prom = await startPrometheus();
   try {
-    await scenario('9-promql-query', { trust: true }, async ({ page, workspace, screenshot }) => {
-      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-      fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'runbookLens.prometheus.defaultUrl': prom.url }, null, 2));
+    // Set before the window opens: a settings file written after it is read when VS Code's file
+    // watcher gets to it, which on a loaded machine was after the click (a CI run said "no
+    // Prometheus URL is set").
+    await scenario('9-promql-query', { trust: true, settings: { 'runbookLens.prometheus.defaultUrl': prom.url } }, async ({ page, workspace, screenshot }) => {
       await quickOpen(page, 'prometheus-checks.md');
       await goToLine(page, 20);
       await (await lensForBlock(page, 'up{job=', /^▶ Query \(range 15m, step 15s\)$/)).click();
