@@ -4,7 +4,7 @@ import type { Severity } from './types';
 import { readIncident } from './incidentStore';
 import { readTimeline } from './timeline';
 import { POST_MORTEM_MD } from './incidentFiles';
-import { renderPostmortem } from './postmortem';
+import { forgetUnread, renderPostmortem } from './postmortem';
 import { redactText } from './redaction/redact';
 import { writeGenerated, type GeneratedWrite } from './generatedFile';
 import { runbookHref } from './runbookLinks';
@@ -25,6 +25,7 @@ export async function draftPostmortem(dir: string, opts: DraftOptions = {}): Pro
   // One read of the timeline serves both the incident's state (folded from it) and the draft.
   const { entries, problems } = await readTimeline(dir);
   const incident = await readIncident(dir, entries);
+  forgetUnread(entries);
   const body = renderPostmortem({
     incident,
     entries,

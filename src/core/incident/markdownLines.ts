@@ -6,12 +6,19 @@
  */
 
 const NEWLINE = 10;
+/** Parts joined into one flat chunk at a time: short-lived ropes die young instead of being kept. */
+const CHUNK_PARTS = 512;
 
 export class MarkdownLines {
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
+  /** Earlier parts, joined: flat strings hold less than the row ropes they came from. */
+  private readonly chunks: string[] = [];
   /** Newlines at the end of the text so far (of which at most two are in `parts`). */
   private run = 0;
   private any = false;
+
+  /** `chunkParts`: how many parts are joined into a chunk at a time (small in tests). */
+  constructor(private readonly chunkParts = CHUNK_PARTS) {}
 
   push(...lines: string[]): void {
     for (const line of lines) this.line(line);
@@ -19,16 +26,21 @@ export class MarkdownLines {
 
   text(): string {
     // Trailing white space goes, whatever it is made of: trim the tail (a few parts) only.
-    let end = this.parts.length;
-    while (end > 0 && this.parts[end - 1].trim() === '') end--;
+    const parts = this.chunks.length ? [...this.chunks, ...this.parts] : this.parts;
+    let end = parts.length;
+    while (end > 0 && parts[end - 1].trim() === '') end--;
     if (end === 0) return '\n';
-    const tail = this.parts.slice(0, end);
+    const tail = parts.slice(0, end);
     tail[end - 1] = tail[end - 1].trimEnd();
     tail.push('\n');
     return tail.join('');
   }
 
   line(line: string): void {
+    if (this.parts.length >= this.chunkParts) {
+      this.chunks.push(this.parts.join(''));
+      this.parts = [];
+    }
     if (this.any) this.newlines(1);
     this.any = true;
     if (line === '') return;

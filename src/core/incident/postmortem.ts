@@ -192,6 +192,20 @@ export function renderPostmortem(input: PostmortemInput): string {
   return doc.text();
 }
 
+/**
+ * Lets go of what the draft never reads (a run's target and redaction counts; the output excerpt
+ * of an entry that is not pinned), so the scavenges while it is rendered copy less of the parsed
+ * timeline. For entries read for the draft alone: it changes them.
+ */
+export function forgetUnread(entries: TimelineEntry[]): void {
+  const pinned = pinnedIds(entries);
+  for (const e of entries) {
+    if (e.target !== undefined) e.target = undefined;
+    if (e.redactions !== undefined) e.redactions = undefined;
+    if (e.output !== undefined && !pinned.has(e.id)) e.output = undefined;
+  }
+}
+
 /** The first command of a run (not its shebang or a comment), with ` …` when more lines follow. */
 function commandCell(command: string | undefined, max: number): string {
   const code = command ?? '';
