@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { CLI_BUNDLE, nodeBundle, writeCliLauncher } from './esbuildOptions.cjs';
+import { APART, CLI_BUNDLE, apartBuild, loadApart, nodeBundle, writeCliLauncher } from './esbuildOptions.cjs';
 import { vscodeApiNames } from './vscodeApiNames.cjs';
 
 const watch = process.argv.includes('--watch');
@@ -12,24 +12,6 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'info',
-};
-
-// Packages the extension needs only once a feature is used (or a block first runs) are bundled on
-// their own, minified, into dist/<file>, and loaded where the code first imports or requires them:
-// inlined, V8 would read and compile them on every activation (@kubernetes/client-node alone is
-// about 14 MB unminified).
-const apart = { '@kubernetes/client-node': 'client-node.js', axios: 'axios.js', '@secretlint/secretlint-rule-preset-recommend': 'secretlint.js' };
-const apartFilter = new RegExp(`^(${Object.keys(apart).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-const loadApart = {
-  name: 'load-apart',
-  setup(build) {
-    // A tiny CommonJS module stands for the package, so esbuild's own lazy-load and interop
-    // (default vs named exports) apply; the file it requires stays outside the bundle.
-    build.onResolve({ filter: apartFilter }, (args) =>
-      args.kind === 'dynamic-import' || args.kind === 'require-call' ? { path: apart[args.path], namespace: 'apart' } : undefined);
-    build.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`, loader: 'js' }));
-    build.onResolve({ filter: /.*/, namespace: 'apart' }, (args) => ({ path: args.path, external: true }));
-  },
 };
 
 // `import * as vscode` in each of ~50 files makes esbuild copy the API object's ~200 names once per
@@ -50,13 +32,7 @@ const vscodeOnce = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [...nodeBundle.plugins, loadApart, vscodeOnce] },
-  ...Object.entries(apart).map(([pkg, file]) => ({
-    ...common,
-    stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: repo, sourcefile: file },
-    outfile: `dist/${file}`,
-    minify: true,
-    sourcemap: false,
-  })),
+  ...Object.keys(APART).map((pkg) => ({ ...common, ...apartBuild(pkg, path.join(repo, 'dist')) })),
   // The CLI loads them on first use too: a local block never needs client-node's 14 MB.
   // dist/cli.js is its launcher (written below), which compiles this bundle with a code cache.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: `dist/${CLI_BUNDLE}`, plugins: [...nodeBundle.plugins, loadApart] },

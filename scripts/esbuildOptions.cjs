@@ -73,6 +73,32 @@ const markdownItLean = {
   },
 };
 
+// Packages needed only once a feature is used (or a block first runs) are bundled on their own,
+// minified, into <dist>/<file>, and loaded where the code first imports or requires them: inlined,
+// V8 would read and compile them on every activation or CLI start (@kubernetes/client-node alone
+// is about 14 MB unminified).
+const APART = { '@kubernetes/client-node': 'client-node.js', axios: 'axios.js', '@secretlint/secretlint-rule-preset-recommend': 'secretlint.js' };
+const apartFilter = new RegExp(`^(${Object.keys(APART).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+exports.APART = APART;
+exports.loadApart = {
+  name: 'load-apart',
+  setup(build) {
+    // A tiny CommonJS module stands for the package, so esbuild's own lazy-load and interop
+    // (default vs named exports) apply; the file it requires stays outside the bundle.
+    build.onResolve({ filter: apartFilter }, (args) =>
+      args.kind === 'dynamic-import' || args.kind === 'require-call' ? { path: APART[args.path], namespace: 'apart' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`, loader: 'js' }));
+    build.onResolve({ filter: /.*/, namespace: 'apart' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+/** The esbuild options (beyond nodeBundle's) that write one of APART's packages into outDir. */
+exports.apartBuild = (pkg, outDir) => ({
+  stdin: { contents: pkg === 'axios' ? "export { default } from 'axios';" : `export * from '${pkg}';`, resolveDir: path.dirname(__dirname), sourcefile: APART[pkg] },
+  outfile: path.join(outDir, APART[pkg]),
+  minify: true,
+  sourcemap: false,
+});
+
 exports.nodeBundle = {
   bundle: true,
   platform: 'node',
