@@ -1,4 +1,17 @@
-/** Repeated timing with warm-up; medians and spread. */
+// Repeated timing with warm-up; medians and spread.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+let fullGc: (() => void) | undefined;
+/** A full collection, untimed: each timed run then pays for its own garbage, not the other side's. */
+function collect(): void {
+  if (!fullGc) {
+    setFlagsFromString('--expose-gc');
+    fullGc = runInNewContext('gc') as () => void;
+  }
+  fullGc();
+}
+
 export interface Samples {
   median: number;
   min: number;
@@ -26,8 +39,11 @@ export async function timeIt(fn: () => unknown, opts: { warmup?: number; runs?: 
   return summarize(values);
 }
 
-/** Alternates two functions so drift in machine load hits both alike. */
-export async function timePair(a: () => unknown, b: () => unknown, opts: { warmup?: number; runs?: number } = {}): Promise<[Samples, Samples]> {
+/**
+ * Alternates two functions so drift in machine load hits both alike. `collect`: a full GC before
+ * each timed run, for work whose garbage would otherwise be collected during the other's run.
+ */
+export async function timePair(a: () => unknown, b: () => unknown, opts: { warmup?: number; runs?: number; collect?: boolean } = {}): Promise<[Samples, Samples]> {
   for (let i = 0; i < (opts.warmup ?? 2); i++) {
     await a();
     await b();
@@ -35,9 +51,11 @@ export async function timePair(a: () => unknown, b: () => unknown, opts: { warmu
   const va: number[] = [];
   const vb: number[] = [];
   for (let i = 0; i < (opts.runs ?? 7); i++) {
+    if (opts.collect) collect();
     let t0 = process.hrtime.bigint();
     await a();
     va.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (opts.collect) collect();
     t0 = process.hrtime.bigint();
     await b();
     vb.push(Number(process.hrtime.bigint() - t0) / 1e6);
