@@ -17,6 +17,8 @@ const Module = require('node:module');
 // (keep the two the same), so it is set before the compile too (setting it twice changes nothing).
 const v8Major = Number(process.versions.v8.split('.')[0]);
 require('node:v8').setFlagsFromString(v8Major === 11 ? '--wasm-tier-up-filter=0' : '--liftoff-only');
+// src/cli/scavenge.ts's EXPOSE_GC, for the same reason.
+require('node:v8').setFlagsFromString('--expose-gc');
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
 const DIGEST = 32;

@@ -5,6 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { commandTable } from './commandTable';
+import { EXPOSE_GC } from './scavenge';
 
 // The bash grammar (1.3 MB of WebAssembly) is compiled by Liftoff, and optimising its hot
 // functions with TurboFan cost a run 0.35 s of CPU at start (a CLI process parses a few blocks).
@@ -16,6 +17,8 @@ import { commandTable } from './commandTable';
 // other flags is rejected.
 const v8Major = Number(process.versions.v8.split('.')[0]);
 setFlagsFromString(v8Major === 11 ? '--wasm-tier-up-filter=0' : '--liftoff-only');
+// For the relay's scavenges (./scavenge.ts); set here too so the flags never change mid-run.
+setFlagsFromString(EXPOSE_GC);
 
 function usage(): string {
   const lines = Object.entries(commandTable).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);

@@ -1,5 +1,6 @@
 import type { RunDriver } from '../core/run';
 import { refusalMessage, type GuardFlags } from './guardRun';
+import { scavengeAfter } from './scavenge';
 
 interface LiveWriter {
   write(chunk: string | Buffer): void;
@@ -11,11 +12,14 @@ interface LiveWriter {
  * keeps running and is still recorded. A pipe is written asynchronously: while its reader is
  * behind, the block waits (as in a shell pipeline) instead of its output queuing in our memory.
  */
-function liveWriter(stream: NodeJS.WriteStream): LiveWriter {
+function liveWriter(stream: NodeJS.WriteStream, relayed: (bytes: number) => void): LiveWriter {
   let open = true;
   stream.on('error', () => { open = false; });
   return {
-    write: (chunk) => { if (open) stream.write(chunk); },
+    write: (chunk) => {
+      if (open) stream.write(chunk);
+      relayed(chunk.length);
+    },
     backedUp(resume) {
       if (!open || !stream.writableNeedDrain) return false;
       const go = () => {
@@ -34,7 +38,8 @@ function liveWriter(stream: NodeJS.WriteStream): LiveWriter {
  * live output goes, redacted, to our stdout and stderr.
  */
 export function cliRunDriver(flags: GuardFlags, err: NodeJS.WriteStream = process.stderr, out: NodeJS.WriteStream = process.stdout): RunDriver {
-  const live = { stdout: liveWriter(out), stderr: liveWriter(err) };
+  const relayed = scavengeAfter();
+  const live = { stdout: liveWriter(out, relayed), stderr: liveWriter(err, relayed) };
   return {
     consentMethods: { confirm: 'cli-yes', typed: 'cli-confirm-context', ...(flags.yes ? { unasked: 'cli-yes' as const } : {}) },
     placeholderValues: async (_block, preset) => preset,

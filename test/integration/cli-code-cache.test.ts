@@ -140,3 +140,23 @@ test('one cache a command; only the caches of the last few bundles are kept', ()
   assert.deepEqual(now.map((n) => n.replace(/^cli-[0-9a-f]{24}-v[\d.]+-\w+-/, '')), ['other.v8cache', 'run.v8cache']);
   assert.deepEqual(cacheFiles(dir).filter((n) => old.includes(n)), old.slice(2), 'this bundle and the three newest others');
 });
+
+test('a run that relays enough output to scavenge (src/cli/scavenge.ts) leaves a cache the next start takes', () => {
+  // --expose-gc is set before the compile as at run time: a flag set only mid-run would make V8
+  // reject every cache made after it.
+  const dir = path.join(tmp, 'scavenged');
+  const big = path.join(tmp, 'big.md');
+  fs.writeFileSync(big, '# Big\n\n```bash\nyes 0123456789abcdefghijklmnopqrstuvwxyz | head -c 12582912\n```\n');
+  const runBig = () => spawnSync(process.execPath, [cli, 'run', big, '--block', '1', '--incident', path.join(tmp, 'inc-big')], {
+    encoding: 'buffer', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, RUNBOOK_LENS_CODE_CACHE: dir },
+  });
+  const first = runBig();
+  assert.equal(first.status, 0, first.stderr.toString());
+  assert.equal(first.stdout.length, 12582912, 'the whole output on stdout');
+  const [file] = cacheFiles(dir);
+  const stat = fs.statSync(path.join(dir, file));
+  const second = runBig();
+  assert.equal(second.status, 0, second.stderr.toString());
+  assert.equal(second.stdout.length, 12582912);
+  assert.equal(fs.statSync(path.join(dir, file)).mtimeMs, stat.mtimeMs, 'taken, not rewritten');
+});
