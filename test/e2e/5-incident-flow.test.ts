@@ -39,14 +39,16 @@ test('scenario 5: start of impact asked, MTTD in the metrics, a missing /slack o
     const backdated = Date.parse(incident.createdAt) - Date.parse(incident.milestones.started);
     assert.ok(Math.abs(backdated - 18 * 60_000) < 30_000, `started 18 min before the declaration, got ${backdated} ms`);
 
-    // Detected now: the metrics show an 18 min time to detect.
+    // The metrics, open before detection, have no time to detect yet; marking "detected" now
+    // updates them in place (no Refresh): an 18 min time to detect.
+    await runCommand(page, 'Runbook Lens: Show Incident Metrics');
+    await page.locator('.tabs-container .tab', { hasText: /Incident Metrics/ }).first().click();
+    const metrics = page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+    await metrics.locator('.tile', { hasText: 'MTTD' }).locator('.value', { hasText: /^—$/ }).waitFor();
     await runCommand(page, 'Runbook Lens: Mark Milestone');
     await row(page, /^detected/).click();
     await step(page, /Mark "detected": when\?/);
     await page.keyboard.press('Enter');
-    await runCommand(page, 'Runbook Lens: Show Incident Metrics');
-    await page.locator('.tabs-container .tab', { hasText: /Incident Metrics/ }).first().click();
-    const metrics = page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
     await metrics.locator('.tile', { hasText: 'MTTD' }).locator('.value', { hasText: '18 min' }).waitFor();
     await page.waitForTimeout(600); // chart animations settle
     await screenshot('5-metrics-mttd');

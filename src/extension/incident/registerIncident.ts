@@ -89,7 +89,7 @@ export function registerIncident(services: ExtensionServices, session: IncidentS
         await commands.openIncident(incidentDir);
         await model.reload();
         await showTimeline();
-      });
+      }, model.onDidChange);
       return dir;
     }),
     register('runbookLens.incidentActions', async () => {
