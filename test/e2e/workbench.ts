@@ -88,7 +88,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   // Enter accepts the focused row. A command run earlier is listed among the recently used as soon
   // as the palette opens, before the typed filter applies; waiting for any row with the title let
-  // Enter accept whichever row was on top then (scenario 8 once re-ran Show Incident Timeline).
+  // Enter accept whichever row was on top then (likely why scenario 8 once never saw its pick).
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
 }
