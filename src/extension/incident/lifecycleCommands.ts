@@ -22,7 +22,11 @@ const STATUS_HELP: Record<IncidentStatus, string> = {
   resolved: 'Over (marks "resolved" if not set)',
 };
 
-/** Palette and tree commands of the incident lifecycle; all writes go through src/core. */
+/**
+ * Palette and tree commands of the incident lifecycle; all writes go through src/core. Their picks
+ * stay open when focus leaves: a webview (timeline, metrics) that had focus takes it back as the
+ * Command Palette closes, which closed the next pick at once (UI scenarios 5 and 8, fresh-clone CI).
+ */
 export class LifecycleCommands {
   constructor(private readonly incidents: IncidentService, private readonly model: IncidentModel) {}
 
@@ -42,7 +46,7 @@ export class LifecycleCommands {
     if (status === undefined) {
       const pick = await vscode.window.showQuickPick(
         STATUSES.map((s) => ({ label: s, description: s === current ? 'current' : '', detail: STATUS_HELP[s] })),
-        { title: 'Set Status', placeHolder: `Now: ${current ?? '?'}` },
+        { title: 'Set Status', placeHolder: `Now: ${current ?? '?'}`, ignoreFocusOut: true },
       );
       status = pick?.label;
     }
@@ -63,7 +67,7 @@ export class LifecycleCommands {
     if (name === undefined) {
       const pick = await vscode.window.showQuickPick(
         MILESTONES.map((m) => ({ label: m, description: snap?.incident.milestones[m] ? formatUtc(snap.incident.milestones[m]!) : '' })),
-        { title: 'Mark Milestone' },
+        { title: 'Mark Milestone', ignoreFocusOut: true },
       );
       name = pick?.label;
     }
@@ -109,7 +113,7 @@ export class LifecycleCommands {
       const candidates = sortByTime(snap?.entries ?? []).filter((e) => !isPinMarker(e) && pinned.has(e.id) === unpin).reverse().slice(0, 500);
       const pick = await vscode.window.showQuickPick(
         candidates.map((e) => ({ label: describeEntry(e), description: formatUtc(e.time), id: e.id })),
-        { title: unpin ? 'Unpin Entry' : 'Pin Entry (featured in the post-mortem)', matchOnDescription: true },
+        { title: unpin ? 'Unpin Entry' : 'Pin Entry (featured in the post-mortem)', matchOnDescription: true, ignoreFocusOut: true },
       );
       id = pick?.id;
     }
@@ -131,7 +135,7 @@ export class LifecycleCommands {
       ];
       const pick = await vscode.window.showQuickPick(
         fields.map((f) => ({ ...f, description: String(snap?.incident[f.key] ?? '') })),
-        { title: 'Set Incident Details (used by messages and the post-mortem)' },
+        { title: 'Set Incident Details (used by messages and the post-mortem)', ignoreFocusOut: true },
       );
       if (!pick) return undefined;
       const value = await vscode.window.showInputBox({ title: pick.label, value: String(snap?.incident[pick.key] ?? ''), ignoreFocusOut: true });
@@ -167,7 +171,7 @@ export class LifecycleCommands {
       const found = root ? await listIncidents(root) : [];
       const pick = await vscode.window.showQuickPick(
         found.map((f) => ({ label: f.incident.title, description: `${f.incident.severity} · ${f.incident.status}`, detail: path.basename(f.dir), dir: f.dir })),
-        { title: 'Open Incident', placeHolder: found.length ? 'Which incident?' : 'No incident folders yet' },
+        { title: 'Open Incident', placeHolder: found.length ? 'Which incident?' : 'No incident folders yet', ignoreFocusOut: true },
       );
       chosen = pick?.dir;
     }
