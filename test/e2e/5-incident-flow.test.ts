@@ -46,6 +46,9 @@ test('scenario 5: start of impact asked, MTTD in the metrics, a missing /slack o
     const metrics = page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
     await metrics.locator('.tile', { hasText: 'MTTD' }).locator('.value', { hasText: /^—$/ }).waitFor();
     await runCommand(page, 'Runbook Lens: Mark Milestone');
+    // A click into the metrics (focus leaving the pick, as when a webview takes it back) leaves the pick open.
+    await row(page, /^detected/).waitFor();
+    await metrics.locator('h2', { hasText: 'Incidents' }).click();
     await row(page, /^detected/).click();
     await step(page, /Mark "detected": when\?/);
     await page.keyboard.press('Enter');

@@ -25,7 +25,7 @@ const STATUS_HELP: Record<IncidentStatus, string> = {
 /**
  * Palette and tree commands of the incident lifecycle; all writes go through src/core. Their picks
  * stay open when focus leaves: a webview (timeline, metrics) that had focus takes it back as the
- * Command Palette closes, which closed the next pick at once (UI scenarios 5 and 8, fresh-clone CI).
+ * Command Palette closes, which closed the next pick at once (UI scenario 5 clicks into the metrics).
  */
 export class LifecycleCommands {
   constructor(private readonly incidents: IncidentService, private readonly model: IncidentModel) {}
