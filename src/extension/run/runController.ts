@@ -176,10 +176,12 @@ export class RunController implements vscode.Disposable {
     const label = describeBlock(block);
     driver.outputProgress = (_run, p) => this.progress.update(label, p);
     let started = false;
+    let outputFile: string | undefined;
     driver.progress = (step, run, entryId) => {
       if (step !== 'started') return;
       if (entryId && executor.kind !== 'terminal') {
         const file = outputFilePath(incidentDir, entryId);
+        outputFile = file;
         this.follower.track(file);
         live = boundedLiveSink(show, { outputFile: file });
       }
@@ -194,6 +196,7 @@ export class RunController implements vscode.Disposable {
       return outcome.status === 'done' ? outcome.entry : undefined;
     } finally {
       live?.end();
+      if (outputFile) this.follower.ended(outputFile);
       this.progress.finish();
       const entry = outcome && (outcome.status === 'done' || outcome.status === 'not-recorded') ? outcome.entry : undefined;
       if (started) this.finish(uri, block.index, controller, entry, executor.kind !== 'terminal' && atLineStart);
