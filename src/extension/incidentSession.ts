@@ -10,6 +10,7 @@ import { parseMilestoneTime } from '../core/incident/milestoneTime';
 import { formatUtc } from '../core/incident/timeFormat';
 import { askTime, TIME_HELP } from './incident/askTime';
 import { showError } from './commands';
+import { askText, showPick } from './prompts';
 
 const CURRENT_KEY = 'runbookLens.currentIncident';
 const SEVERITIES: { label: Severity; description: string }[] = [
@@ -39,7 +40,7 @@ async function askImpactStart(alert: StartIncidentArgs['earliestAlert'], step: s
     items.push({ label: `$(bell) When ${alert.name} started firing`, description: formatUtc(alertAt, false), detail: 'The earliest imported alert', at: alertAt });
   }
   items.push({ label: '$(edit) Type a time…', description: TIME_HELP });
-  const pick = await vscode.window.showQuickPick(items, { title: `Start Incident (${step}): when did the impact begin?`, placeHolder: 'The start of impact: time to detect, mitigate and resolve count from it', ignoreFocusOut: true });
+  const pick = await showPick(items, { title: `Start Incident (${step}): when did the impact begin?`, placeHolder: 'The start of impact: time to detect, mitigate and resolve count from it' });
   if (!pick) return undefined;
   if (pick.at) return pick.at;
   return askTime(`Start Incident (${step}): start of impact`, '-15m');
@@ -116,19 +117,18 @@ export class IncidentSession implements IncidentService, vscode.Disposable {
       return undefined;
     }
     const interactive = args.title === undefined;
-    const title = args.title ?? (await vscode.window.showInputBox({
+    const title = args.title ?? (await askText({
       title: 'Start Incident (1/4)',
       prompt: 'Incident title',
       placeHolder: 'e.g. photon-compiler returns 503',
-      ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? undefined : 'A title is required'),
     }));
     if (!title) return undefined;
-    const severity = args.severity ?? (await vscode.window.showQuickPick(SEVERITIES, { title: 'Start Incident (2/4): severity', ignoreFocusOut: true }))?.label;
+    const severity = args.severity ?? (await showPick(SEVERITIES, { title: 'Start Incident (2/4): severity' }))?.label;
     if (!severity) return undefined;
     const actor = readSettings().actor;
     const commander = args.commander ?? (interactive
-      ? await vscode.window.showInputBox({ title: 'Start Incident (3/4): incident commander', value: actor, prompt: 'Who coordinates the response (IC)', ignoreFocusOut: true })
+      ? await askText({ title: 'Start Incident (3/4): incident commander', value: actor, prompt: 'Who coordinates the response (IC)' })
       : actor);
     if (commander === undefined) return undefined;
     const impactStart = args.impactStart !== undefined ? parseMilestoneTime(args.impactStart, new Date())

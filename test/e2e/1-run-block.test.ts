@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { activeEditorText, revealLast, fileMatching, goToLine, incidentDir, lensForBlock, waitForLens, openFromExplorer, quickOpen, scenario, startIncidentWhenAsked } from './workbench';
+import { activeEditorText, revealLast, fileMatching, goToLine, incidentDir, lensForBlock, waitForLens, openFromExplorer, quickOpen, runCommand, scenario, startIncidentWhenAsked } from './workbench';
 
 test('scenario 1: open the reference runbook, click ▶ Run on a harmless block, see the result lens and the timeline line', () =>
   scenario('1-run-block', { trust: true }, async ({ page, workspace, screenshot }) => {
@@ -29,4 +29,14 @@ test('scenario 1: open the reference runbook, click ▶ Run on a harmless block,
     await revealLast(page, timeline, /^### .*exit 127/);
     await activeEditorText(page).filter({ hasText: 'exit 127' }).waitFor();
     await activeEditorText(page).filter({ hasText: 'create-channel' }).waitFor();
+
+    // Follow Output opens the run's output file, read-only: typing into it says why.
+    await runCommand(page, 'Runbook Lens: Follow Output');
+    await page.locator('.tabs-container .tab.active', { hasText: /^\d{8}T\d{9}Z.*\.log/ }).waitFor();
+    await activeEditorText(page).filter({ hasText: '/slack' }).waitFor();
+    await activeEditorText(page).click();
+    await page.keyboard.type('x');
+    await page.locator('.monaco-editor-overlaymessage', { hasText: 'The output of a run, as recorded' }).waitFor();
+    await screenshot('1-follow-output-read-only');
+    assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, 'nothing typed into the record');
   }));

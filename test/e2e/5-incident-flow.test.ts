@@ -73,6 +73,8 @@ test('scenario 5: start of impact asked, MTTD in the metrics, a missing /slack o
     await step(page, /^Compose Message$/);
     assert.equal(fs.existsSync(path.join(dir, 'messages')) ? fs.readdirSync(path.join(dir, 'messages')).length : 0, 0, 'no draft before a template is chosen');
     await screenshot('5-compose-from-view-asks');
+    // A click into the runbook while the pick is open (to read or copy something) does not close it.
+    await page.locator('.part.editor .editor-group-container.active .view-lines').click();
     await row(page, 'Progress update').click();
     await page.locator('.tabs-container .tab.active', { hasText: /^message-update-[0-9TZ]+\.txt/ }).waitFor();
     assert.deepEqual(fs.readdirSync(path.join(dir, 'messages')).map((f) => f.replace(/\d+/g, 'N')), ['message-update-NTNZ.txt']);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isSecretName } from '../../core/runbook/secretPlaceholders';
 import { askPlaceholders, type ChoiceSource } from '../run/placeholderPrompt';
+import { showPick } from '../prompts';
 
 /**
  * Every placeholder of a Run All / Run Section, asked before anything runs: one QuickInput step
@@ -24,10 +25,9 @@ export async function askAllPlaceholders(
   for (;;) {
     const run: vscode.QuickPickItem & { name?: string } = { label: `$(play) ${what}`, description: 'with these values' };
     const items = [run, ...names.map((n) => ({ label: `<${n}>`, description: isSecretName(n) ? '•'.repeat(8) : values[n], name: n }))];
-    const pick = await vscode.window.showQuickPick(items, {
+    const pick = await showPick(items, {
       title: `Runbook Lens: ${what}: check the values`,
       placeHolder: 'Pick a value to change it, or start the run',
-      ignoreFocusOut: true,
     });
     if (!pick) return undefined;
     if (pick === run) return values;

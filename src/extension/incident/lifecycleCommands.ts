@@ -14,6 +14,7 @@ import { readSettings } from '../settings';
 import { askTime } from './askTime';
 import type { IncidentService } from '../services';
 import { openIncidentOrSay } from '../commands';
+import { askText, showPick } from '../prompts';
 
 const STATUS_HELP: Record<IncidentStatus, string> = {
   investigating: 'Looking for the cause',
@@ -44,9 +45,9 @@ export class LifecycleCommands {
     const current = (await this.model.ready())?.incident.status;
     let status: string | undefined = arg;
     if (status === undefined) {
-      const pick = await vscode.window.showQuickPick(
+      const pick = await showPick(
         STATUSES.map((s) => ({ label: s, description: s === current ? 'current' : '', detail: STATUS_HELP[s] })),
-        { title: 'Set Status', placeHolder: `Now: ${current ?? '?'}`, ignoreFocusOut: true },
+        { title: 'Set Status', placeHolder: `Now: ${current ?? '?'}` },
       );
       status = pick?.label;
     }
@@ -65,9 +66,9 @@ export class LifecycleCommands {
     const given = typeof arg === 'string' ? { name: arg } : arg ?? {};
     let name: string | undefined = given.name;
     if (name === undefined) {
-      const pick = await vscode.window.showQuickPick(
+      const pick = await showPick(
         MILESTONES.map((m) => ({ label: m, description: snap?.incident.milestones[m] ? formatUtc(snap.incident.milestones[m]!) : '' })),
-        { title: 'Mark Milestone', ignoreFocusOut: true },
+        { title: 'Mark Milestone' },
       );
       name = pick?.label;
     }
@@ -94,7 +95,7 @@ export class LifecycleCommands {
       }
     }
     if (text === undefined) {
-      text = await vscode.window.showInputBox({ title: 'Add Note', prompt: 'What happened, what you saw, what you decided', ignoreFocusOut: true });
+      text = await askText({ title: 'Add Note', prompt: 'What happened, what you saw, what you decided' });
     }
     if (!text?.trim()) return undefined;
     const e = await addNote(dir, text, { ...this.who(), ...where });
@@ -111,9 +112,9 @@ export class LifecycleCommands {
       const snap = await this.model.ready();
       const pinned = pinnedIds(snap?.entries ?? []);
       const candidates = sortByTime(snap?.entries ?? []).filter((e) => !isPinMarker(e) && pinned.has(e.id) === unpin).reverse().slice(0, 500);
-      const pick = await vscode.window.showQuickPick(
+      const pick = await showPick(
         candidates.map((e) => ({ label: describeEntry(e), description: formatUtc(e.time), id: e.id })),
-        { title: unpin ? 'Unpin Entry' : 'Pin Entry (featured in the post-mortem)', matchOnDescription: true, ignoreFocusOut: true },
+        { title: unpin ? 'Unpin Entry' : 'Pin Entry (featured in the post-mortem)', matchOnDescription: true },
       );
       id = pick?.id;
     }
@@ -133,12 +134,12 @@ export class LifecycleCommands {
         { label: 'Impact', key: 'impact' }, { label: 'Root cause', key: 'rootCause' }, { label: 'Resolution', key: 'resolution' },
         { label: 'Commander', key: 'commander' }, { label: 'Title', key: 'title' },
       ];
-      const pick = await vscode.window.showQuickPick(
+      const pick = await showPick(
         fields.map((f) => ({ ...f, description: String(snap?.incident[f.key] ?? '') })),
-        { title: 'Set Incident Details (used by messages and the post-mortem)', ignoreFocusOut: true },
+        { title: 'Set Incident Details (used by messages and the post-mortem)' },
       );
       if (!pick) return undefined;
-      const value = await vscode.window.showInputBox({ title: pick.label, value: String(snap?.incident[pick.key] ?? ''), ignoreFocusOut: true });
+      const value = await askText({ title: pick.label, value: String(snap?.incident[pick.key] ?? '') });
       if (value === undefined) return undefined;
       details = { [pick.key]: value };
     }
@@ -169,9 +170,9 @@ export class LifecycleCommands {
     if (!chosen) {
       const root = this.incidents.incidentsRoot?.();
       const found = root ? await listIncidents(root) : [];
-      const pick = await vscode.window.showQuickPick(
+      const pick = await showPick(
         found.map((f) => ({ label: f.incident.title, description: `${f.incident.severity} · ${f.incident.status}`, detail: path.basename(f.dir), dir: f.dir })),
-        { title: 'Open Incident', placeHolder: found.length ? 'Which incident?' : 'No incident folders yet', ignoreFocusOut: true },
+        { title: 'Open Incident', placeHolder: found.length ? 'Which incident?' : 'No incident folders yet' },
       );
       chosen = pick?.dir;
     }

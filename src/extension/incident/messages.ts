@@ -9,6 +9,7 @@ import { checkWebhookUrl, postSlackMessage, SlackPostError } from '../../core/in
 import type { IncidentModel } from './incidentModel';
 import { readSettings } from '../settings';
 import { errorText, sayNoIncident, showError } from '../commands';
+import { askText, showPick } from '../prompts';
 
 /** SecretStorage key of the Slack incoming webhook URL. */
 export const WEBHOOK_SECRET = 'runbookLens.slackWebhookUrl';
@@ -37,7 +38,7 @@ export async function composeDraft(model: IncidentModel, kind?: MessageKind): Pr
   const items: (vscode.QuickPickItem & { value: MessageKind })[] = MESSAGE_KINDS
     .map((k) => ({ label: LABELS[k], description: k === suggested ? 'suggested' : '', value: k }))
     .sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested));
-  const chosen: MessageKind | undefined = kind ?? (await vscode.window.showQuickPick(items, { title: 'Compose Message', placeHolder: 'Which message?' }))?.value;
+  const chosen: MessageKind | undefined = kind ?? (await showPick(items, { title: 'Compose Message', placeHolder: 'Which message?' }))?.value;
   if (!chosen) return undefined;
   const { updateIntervals: intervals } = readSettings();
   const text = composeMessage(chosen, {
@@ -125,11 +126,10 @@ export async function copyDraft(model: IncidentModel, uri?: vscode.Uri): Promise
 }
 
 export async function setWebhook(secrets: vscode.SecretStorage, value?: string): Promise<boolean> {
-  const url = value ?? (await vscode.window.showInputBox({
+  const url = value ?? (await askText({
     title: 'Slack incoming webhook URL',
     prompt: 'Stored in VS Code SecretStorage, never in settings. Leave empty to remove it.',
     password: true,
-    ignoreFocusOut: true,
     validateInput: (v) => {
       if (!v.trim()) return undefined;
       try {

@@ -15,6 +15,7 @@ import { composeDraft, copyDraft, postDraft, setWebhook } from './messages';
 import { UpdateReminders } from './updateReminders';
 import { openEntry } from './openEntry';
 import { TeamSync } from './teamSync';
+import { showPick } from '../prompts';
 
 export interface IncidentApi {
   model: IncidentModel;
@@ -103,7 +104,7 @@ export function registerIncident(services: ExtensionServices, session: IncidentS
         ['$(book) Draft Post-mortem', 'runbookLens.draftPostmortem'],
         ['$(folder-opened) Open Another Incident…', 'runbookLens.openIncident'],
       ];
-      const pick = await vscode.window.showQuickPick(actions.map(([label, command]) => ({ label, command })), { title: 'Incident' });
+      const pick = await showPick(actions.map(([label, command]) => ({ label, command })), { title: 'Incident' });
       if (pick) await vscode.commands.executeCommand(pick.command);
     }),
   ];

@@ -8,6 +8,7 @@ import { readSettings } from '../settings';
 import type { IncidentService } from '../services';
 import type { IncidentModel } from './incidentModel';
 import { readTeamSettings } from './teamSettings';
+import { showPick } from '../prompts';
 
 /** A teammate counts as active while their editor wrote its presence in the last two minutes. */
 const ACTIVE_MS = 2 * 60_000;
@@ -136,7 +137,7 @@ export class TeamSync implements vscode.Disposable {
     const remotes = (await gitText(repo, ['remote'])).split('\n').filter(Boolean);
     if (!remotes.length) throw new Error(`${repo} has no git remote to share through (git remote add …)`);
     if (remotes.length === 1) return remotes[0];
-    return (await vscode.window.showQuickPick(remotes, { title: 'Git remote to share the incident through' })) ?? undefined;
+    return (await showPick(remotes, { title: 'Git remote to share the incident through' })) ?? undefined;
   }
 
   async share(remoteArg?: string): Promise<TeamSyncOutcome | undefined> {
@@ -162,7 +163,7 @@ export class TeamSync implements vscode.Disposable {
       await checkRemote(repo, remote);
       const listed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Runbook Lens: incidents on ${remote}…` }, () => describeRemoteIncidents(repo, remote));
       if (!listed.length) throw new Error(`no incidents are shared on ${remote}`);
-      const picked = await vscode.window.showQuickPick(listed.map((r) => ({
+      const picked = await showPick(listed.map((r) => ({
         label: r.title,
         description: `${r.severity} · ${r.status} · ${r.createdAt ? `${formatDuration(Date.now() - Date.parse(r.createdAt))} ago` : ''}`,
         detail: `${r.responders.join(', ') || 'nobody yet'} · ${r.entries} entries · ${r.id}`,

@@ -5,6 +5,7 @@ import { listObjectNames } from '../../core/kube/lookups';
 import type { MergedKubeconfig } from '../../core/kube/mergeKubeconfig';
 import type { KubeTarget } from '../../core/kube/types';
 import { errorText, showError } from '../commands';
+import { createPick, showPick } from '../prompts';
 
 interface ContextItem extends vscode.QuickPickItem {
   context: ContextInfo;
@@ -25,13 +26,13 @@ export async function pickContext(merged: MergedKubeconfig, current: KubeTarget 
     void showError(`no Kubernetes context is defined in ${merged.files.join(', ') || 'any kubeconfig file'}. Set runbookLens.kubeconfig or KUBECONFIG.`);
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(items, { title: 'Runbook Lens: cluster target (1/2) — context', placeHolder: 'Kubernetes context', matchOnDescription: true, matchOnDetail: true });
+  const pick = await showPick(items, { title: 'Runbook Lens: cluster target (1/2) — context', placeHolder: 'Kubernetes context', matchOnDescription: true, matchOnDetail: true });
   return pick?.context;
 }
 
 export async function pickContexts(merged: MergedKubeconfig, current: KubeTarget | undefined, title: string): Promise<ContextInfo[] | undefined> {
   const items = contextItems(merged, current);
-  const picks = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: 'Contexts to run on, in parallel', matchOnDescription: true });
+  const picks = await showPick(items, { title, canPickMany: true, placeHolder: 'Contexts to run on, in parallel', matchOnDescription: true });
   return picks?.map((p) => p.context);
 }
 
@@ -40,11 +41,10 @@ export async function pickContexts(merged: MergedKubeconfig, current: KubeTarget
  * namespaces is often forbidden; then the reason is shown and typing still works).
  */
 export async function pickNamespace(merged: MergedKubeconfig, context: ContextInfo): Promise<string | undefined> {
-  const qp = vscode.window.createQuickPick();
+  const qp = createPick();
   qp.title = `Runbook Lens: cluster target (2/2) — namespace in ${context.name}`;
   qp.placeholder = 'Loading namespaces… or type one';
   qp.busy = true;
-  qp.ignoreFocusOut = true;
   let live: string[] = [];
   const typedLabel = (v: string) => `$(edit) Use namespace "${v}"`;
   const render = () => {

@@ -12,6 +12,7 @@ import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { ObservabilitySecrets } from './credentials';
 import { showError } from '../commands';
+import { showPick } from '../prompts';
 
 export interface ImportArgs {
   /** Alert names or fingerprints to add without the picker ('all' for every one). */
@@ -57,7 +58,7 @@ async function chooseAlerts(alerts: Alert[], pick: string[] | undefined): Promis
       .filter(Boolean).join(' — '),
     alert: a,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Import Firing Alerts: choose the alerts to add to the timeline', canPickMany: true, matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await showPick(items, { title: 'Import Firing Alerts: choose the alerts to add to the timeline', canPickMany: true, matchOnDetail: true });
   return picked?.map((p) => p.alert);
 }
 
@@ -147,7 +148,7 @@ export async function openRunbookForAlert(
       void vscode.window.showInformationMessage('Runbook Lens: no active or imported alert has a runbook_url annotation.');
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(options.map((o) => ({ label: o.name, description: o.url, detail: o.detail, url: o.url })), { title: 'Open Runbook for Alert', matchOnDescription: true });
+    const picked = await showPick(options.map((o) => ({ label: o.name, description: o.url, detail: o.detail, url: o.url })), { title: 'Open Runbook for Alert', matchOnDescription: true });
     url = picked?.url;
     if (!url) return undefined;
   }
@@ -164,7 +165,7 @@ export async function openRunbookForAlert(
   }
   let chosen = link.paths[0];
   if (link.paths.length > 1) {
-    const picked = await vscode.window.showQuickPick(link.paths.map((p) => ({ label: path.basename(p), description: p, p })), { title: `Several runbooks match ${url}` });
+    const picked = await showPick(link.paths.map((p) => ({ label: path.basename(p), description: p, p })), { title: `Several runbooks match ${url}` });
     if (!picked) return undefined;
     chosen = picked.p;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HttpAuth } from '../../core/integrations/httpAuth';
 import type { ObservabilitySecrets } from './credentials';
 import { readSettings } from '../settings';
+import { askText, showPick } from '../prompts';
 
 /** Arguments for scripted use (tests): skip the prompts that are answered here. */
 export interface CredentialArgs {
@@ -23,13 +24,12 @@ async function pickServer(): Promise<string | undefined> {
   add(s.alertmanagerUrl, 'Alertmanager');
   items.push({ label: 'Every server', description: 'used where no server-specific credentials are set', url: '*' });
   items.push({ label: 'Another URL…', url: '' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Prometheus credentials (1/3): for which server?', ignoreFocusOut: true });
+  const picked = await showPick(items, { title: 'Prometheus credentials (1/3): for which server?' });
   if (!picked) return undefined;
   if (picked.url) return picked.url;
-  return vscode.window.showInputBox({
+  return askText({
     title: 'Prometheus credentials: server URL',
     placeHolder: 'https://prometheus.example:9090',
-    ignoreFocusOut: true,
     validateInput: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'Enter an http:// or https:// URL'),
   }).then((v) => v?.trim());
 }
@@ -40,16 +40,16 @@ async function askAuth(): Promise<HttpAuth | undefined> {
     { label: 'Basic auth', description: 'user name and password', auth: 'basic' },
     { label: 'None', description: 'remove stored credentials', auth: 'none' },
   ];
-  const picked = await vscode.window.showQuickPick(choices, { title: 'Prometheus credentials (2/3): kind', ignoreFocusOut: true });
+  const picked = await showPick(choices, { title: 'Prometheus credentials (2/3): kind' });
   if (!picked) return undefined;
   if (picked.auth === 'none') return { kind: 'none' };
   if (picked.auth === 'bearer') {
-    const token = await vscode.window.showInputBox({ title: 'Prometheus credentials (3/3): bearer token', password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter the token') });
+    const token = await askText({ title: 'Prometheus credentials (3/3): bearer token', password: true, validateInput: (v) => (v.trim() ? undefined : 'Enter the token') });
     return token ? { kind: 'bearer', token: token.trim() } : undefined;
   }
-  const username = await vscode.window.showInputBox({ title: 'Prometheus credentials (3/3): user name', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter the user name') });
+  const username = await askText({ title: 'Prometheus credentials (3/3): user name', validateInput: (v) => (v.trim() ? undefined : 'Enter the user name') });
   if (!username) return undefined;
-  const password = await vscode.window.showInputBox({ title: `Prometheus credentials (3/3): password for ${username}`, password: true, ignoreFocusOut: true });
+  const password = await askText({ title: `Prometheus credentials (3/3): password for ${username}`, password: true });
   return password === undefined ? undefined : { kind: 'basic', username: username.trim(), password };
 }
 
@@ -67,11 +67,10 @@ export async function setPrometheusCredentials(secrets: ObservabilitySecrets, ar
 
 /** Stores the PagerDuty Events API routing (integration) key in SecretStorage. */
 export async function setPagerDutyKey(secrets: ObservabilitySecrets, key?: string): Promise<boolean> {
-  const value = key ?? (await vscode.window.showInputBox({
+  const value = key ?? (await askText({
     title: 'PagerDuty routing key',
     prompt: 'The Events API v2 integration key of the service (kept in VS Code SecretStorage). Leave empty to remove it.',
     password: true,
-    ignoreFocusOut: true,
   }));
   if (value === undefined) return false;
   await secrets.setRoutingKey(value.trim() || undefined);

@@ -6,6 +6,7 @@ import { PlaceholderMemory } from '../run/placeholderPrompt';
 import { readSettings } from '../settings';
 import type { ObservabilitySecrets } from './credentials';
 import { showError } from '../commands';
+import { askText } from '../prompts';
 
 const LAST_DEDUP = 'runbookLens.pagerduty.lastDedupKey:';
 
@@ -39,11 +40,10 @@ export async function pagerDutyCommand(
   }
   const incidentDir = await services.incidents.ensure({ allowResolved: true });
   if (!incidentDir) return undefined;
-  const dedupKey = args.dedupKey ?? (await vscode.window.showInputBox({
+  const dedupKey = args.dedupKey ?? (await askText({
     title: `PagerDuty: ${verb}`,
     prompt: 'Dedup key (incident key) of the PagerDuty alert',
     value: suggestedDedupKey(services, incidentDir),
-    ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'Enter the dedup key'),
   }));
   if (!dedupKey?.trim()) return undefined;

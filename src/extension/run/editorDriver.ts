@@ -6,6 +6,7 @@ import { describeBlock } from '../../core/runbook/blockLabel';
 import type { ExtensionServices } from '../services';
 import { askPlaceholders, type PlaceholderMemory } from './placeholderPrompt';
 import { showError } from '../commands';
+import { askText } from '../prompts';
 
 /** Runs need a trusted workspace: a runbook is text someone else wrote. */
 export async function workspaceTrusted(what = 'blocks do not run'): Promise<boolean> {
@@ -49,11 +50,10 @@ export function editorDriver(o: EditorDriverOptions): RunDriver {
       const pick = await vscode.window.showWarningMessage(consentQuestion(block, guardTarget), { modal: true, detail: `${teammate}${heading}${detail}` }, go);
       return pick === go;
     },
-    typedContext: (q, context) => Promise.resolve(vscode.window.showInputBox({
+    typedContext: (q, context) => Promise.resolve(askText({
       title: `Protected context ${context}`,
       prompt: typeContextPrompt(q.run.block, context),
       placeHolder: context,
-      ignoreFocusOut: true,
       validateInput: (v) => (v === context ? undefined : `Type exactly: ${context}`),
     })),
     async refused(q, reason) {

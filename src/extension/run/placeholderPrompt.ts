@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LiveChoice } from '../../core/kube/liveChoices';
 import { isSecretName, rememberable } from '../../core/runbook/secretPlaceholders';
+import { askText, createPick } from '../prompts';
 
 /** Placeholder values remembered per incident (in workspace state, never in the runbook); secret values never are. */
 export class PlaceholderMemory {
@@ -45,20 +46,18 @@ export async function askPlaceholders(
     // A secret is typed into a masked box: no live choices, no remembered value.
     const live = choices && !secret ? await choices(name).catch(() => undefined) : undefined;
     const value = secret
-      ? await vscode.window.showInputBox({
+      ? await askText({
           title: `Runbook Lens: value for <${name}>${step}`,
           prompt: `Fill the secret placeholder <${name}>. It is recorded as [REDACTED:placeholder] and not remembered.`,
           password: true,
-          ignoreFocusOut: true,
           validateInput: (v) => (v === '' ? `Enter a value for <${name}>` : undefined),
         })
       : live && live.length
       ? await pickWithTyping(name, step, live, remembered[name])
-      : await vscode.window.showInputBox({
+      : await askText({
           title: `Runbook Lens: value for <${name}>${step}`,
           prompt: `Fill the placeholder <${name}>. It is remembered for this incident.`,
           value: remembered[name] ?? '',
-          ignoreFocusOut: true,
           validateInput: (v) => (v.trim() === '' ? `Enter a value for <${name}>` : undefined),
         });
     if (value === undefined) return undefined;
@@ -79,10 +78,9 @@ function choiceItem(c: LiveChoice, lastUsed: boolean): ChoiceItem {
 
 function pickWithTyping(name: string, step: string, live: LiveChoice[], last: string | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<ChoiceItem>();
+    const qp = createPick<ChoiceItem>();
     qp.title = `Runbook Lens: value for <${name}>${step}`;
     qp.placeholder = live.some((c) => c.attention) ? 'Pick from the cluster (those that need attention first), or type any value' : 'Pick from the cluster, or type any value';
-    qp.ignoreFocusOut = true;
     qp.matchOnDescription = true;
     const lastLive = live.find((c) => c.value === last);
     const base: ChoiceItem[] = [
