@@ -15,3 +15,10 @@ export function outputFileRel(entryId: string): string {
 export function outputFilePath(incidentDir: string, entryId: string): string {
   return path.join(incidentDir, OUTPUTS_DIR, `${entryId}.log`);
 }
+
+/** Whether `file` names an incident's outputs folder or a run output file in it (by path alone). */
+export function outputPathKind(file: string): 'folder' | 'output' | undefined {
+  if (path.basename(file) === OUTPUTS_DIR) return 'folder';
+  if (path.basename(path.dirname(file)) === OUTPUTS_DIR && file.endsWith('.log')) return 'output';
+  return undefined;
+}

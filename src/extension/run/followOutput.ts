@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorText, showError } from '../commands';
 import { OUTPUT_SCHEME, OutputFileSystem } from './outputFileSystem';
 
 /**
@@ -49,7 +50,7 @@ export class OutputFollower implements vscode.Disposable {
       document = await vscode.workspace.openTextDocument(uri);
     } catch (err) {
       poll.dispose();
-      void vscode.window.showErrorMessage(`Runbook Lens: cannot open the output file ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(`cannot open the output file ${this.file}: ${errorText(err)}`);
       return;
     }
     this.following = { uri, lines: document.lineCount, poll };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { outputPathKind } from '../../core/incident/incidentFiles';
 
 export const OUTPUT_SCHEME = 'runbook-lens-output';
 
@@ -31,13 +32,14 @@ export class OutputFileSystem implements vscode.FileSystemProvider {
       this.polls.set(key, poll);
       this.schedule(uri, poll);
     }
-    poll.users++;
+    const held = poll;
+    held.users++;
     let disposed = false;
     return new vscode.Disposable(() => {
-      if (disposed || !poll) return;
+      if (disposed) return;
       disposed = true;
-      if (--poll.users > 0) return;
-      clearTimeout(poll.timer);
+      if (--held.users > 0) return;
+      clearTimeout(held.timer);
       this.polls.delete(key);
     });
   }
@@ -78,15 +80,14 @@ export class OutputFileSystem implements vscode.FileSystemProvider {
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    const dir = realPath(uri);
-    if (path.basename(dir) !== 'outputs') throw vscode.FileSystemError.FileNotFound(uri);
-    return fs.readdirSync(dir, { withFileTypes: true })
+    if (outputPathKind(realPath(uri)) !== 'folder') throw vscode.FileSystemError.FileNotFound(uri);
+    return fs.readdirSync(realPath(uri), { withFileTypes: true })
       .filter((d) => d.isFile() && d.name.endsWith('.log'))
       .map((d) => [d.name, vscode.FileType.File]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    statOf(uri);
+    if (outputPathKind(realPath(uri)) !== 'output') throw vscode.FileSystemError.FileNotFound(uri);
     try {
       return await fs.promises.readFile(realPath(uri));
     } catch (err) {
@@ -124,16 +125,15 @@ function realPath(uri: vscode.Uri): string {
 /** Only run output files and their folder: this scheme is no window onto the rest of the disk. */
 function statOf(uri: vscode.Uri): fs.Stats {
   const file = realPath(uri);
-  const isOutputs = path.basename(file) === 'outputs';
-  const isLog = path.basename(path.dirname(file)) === 'outputs' && file.endsWith('.log');
-  if (!isOutputs && !isLog) throw vscode.FileSystemError.FileNotFound(uri);
+  const kind = outputPathKind(file);
+  if (!kind) throw vscode.FileSystemError.FileNotFound(uri);
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
   } catch (err) {
     throw fsError(err, uri);
   }
-  if (isLog && !st.isFile()) throw vscode.FileSystemError.FileNotFound(uri);
+  if (kind === 'output' ? !st.isFile() : !st.isDirectory()) throw vscode.FileSystemError.FileNotFound(uri);
   return st;
 }
 
@@ -154,7 +154,7 @@ function stamp(file: string): Poll['seen'] {
 
 function fsError(err: unknown, uri: vscode.Uri): vscode.FileSystemError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return vscode.FileSystemError.FileNotFound(uri);
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return vscode.FileSystemError.FileNotFound(uri);
   if (code === 'EACCES' || code === 'EPERM') return vscode.FileSystemError.NoPermissions(uri);
   return vscode.FileSystemError.Unavailable(uri);
 }
